@@ -1,0 +1,6 @@
+import { videoQuery } from '@/lib/tiktok/sandbox/engine';
+import { jsonOf, reply, sandboxRoute } from '@/lib/tiktok/sandbox/http';
+
+export const POST = sandboxRoute(async (request: Request) =>
+  reply(await videoQuery(request.headers.get('authorization'), new URL(request.url).searchParams.get('fields'), await jsonOf(request))),
+);

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import * as sandbox from '@/lib/tiktok/sandbox/engine';
+import { jsonOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
+
+// Test and demo controls for the sandbox: counters, injected failures, short TTLs, account events.
+
+const endpoint = z.enum([
+  'oauth/token:code',
+  'oauth/token:refresh',
+  'oauth/revoke',
+  'oauth/get_qrcode',
+  'oauth/check_qrcode',
+  'user/info',
+  'video/list',
+  'video/query',
+]);
+const username = z.string().regex(/^[a-z0-9._-]{2,24}$/).default(sandbox.DEFAULT_USERNAME);
+
+const command = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('reset') }),
+  z.object({ action: z.literal('resetCounters') }),
+  z.object({
+    action: z.literal('fault'),
+    endpoint,
+    status: z.union([z.literal(429), z.literal(500), z.literal(503)]).optional(),
+    delayMs: z.number().int().min(0).max(60_000).optional(),
+    times: z.number().int().positive().optional(),
+  }),
+  z.object({ action: z.literal('clearFaults') }),
+  z.object({
+    action: z.literal('settings'),
+    coverTtlSeconds: z.number().int().positive().optional(),
+    accessTtlSeconds: z.number().int().positive().optional(),
+    refreshTtlSeconds: z.number().int().positive().optional(),
+    qrTtlSeconds: z.number().int().positive().optional(),
+  }),
+  z.object({ action: z.literal('expireAccessTokens'), username }),
+  z.object({ action: z.literal('revokeRefreshTokens'), username }),
+  z.object({ action: z.literal('setVideoState'), username, videoId: z.string(), state: z.enum(['public', 'private', 'deleted']) }),
+  z.object({ action: z.literal('qrStatus'), token: z.string(), status: z.enum(['new', 'scanned', 'confirmed', 'expired', 'utilised']) }),
+  z.object({ action: z.literal('authorizationRemoved'), username }),
+  z.object({ action: z.literal('videos'), username }),
+]);
+
+export const GET = sandboxRoute(async () => Response.json({ counters: sandbox.counters(), settings: sandbox.settings() }));
+
+export const POST = sandboxRoute(async (request: Request) => {
+  const parsed = command.safeParse(await jsonOf(request));
+  if (!parsed.success) return Response.json({ error: { code: 'bad_request', message: parsed.error.issues[0].message } }, { status: 400 });
+  const c = parsed.data;
+  switch (c.action) {
+    case 'reset':
+      sandbox.resetCounters();
+      sandbox.clearFaults();
+      return Response.json({ settings: sandbox.resetSettings() });
+    case 'resetCounters':
+      sandbox.resetCounters();
+      return Response.json({ ok: true });
+    case 'fault':
+      sandbox.setFault(c.endpoint, { status: c.status, delayMs: c.delayMs, remaining: c.times ?? null });
+      return Response.json({ ok: true });
+    case 'clearFaults':
+      sandbox.clearFaults();
+      return Response.json({ ok: true });
+    case 'settings': {
+      const { action: _, ...patch } = c;
+      return Response.json({ settings: sandbox.updateSettings(patch) });
+    }
+    case 'expireAccessTokens':
+      return Response.json({ expired: sandbox.expireAccessTokens(c.username) });
+    case 'revokeRefreshTokens':
+      return Response.json({ revoked: sandbox.revokeRefreshTokens(c.username) });
+    case 'setVideoState':
+      return sandbox.setVideoState(c.username, c.videoId, c.state)
+        ? Response.json({ ok: true })
+        : Response.json({ error: { code: 'not_found', message: 'No such video' } }, { status: 404 });
+    case 'qrStatus':
+      return sandbox.forceQrStatus(c.token, c.status)
+        ? Response.json({ ok: true })
+        : Response.json({ error: { code: 'not_found', message: 'No such QR token' } }, { status: 404 });
+    case 'authorizationRemoved':
+      return Response.json({ delivered: await sandbox.sendAuthorizationRemoved(c.username) });
+    case 'videos':
+      return Response.json({ videos: sandbox.allVideos(c.username) });
+  }
+});

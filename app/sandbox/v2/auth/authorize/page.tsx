@@ -1,0 +1,72 @@
+import { DEFAULT_USERNAME, REQUIRED_SCOPES, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+
+type Search = Record<string, string | string[] | undefined>;
+
+const DESCRIPTIONS: Record<string, string> = {
+  'user.info.basic': 'Your profile info (avatar and display name)',
+  'user.info.profile': 'Your username, bio and verified status',
+  'user.info.stats': 'Your follower, like and video counts',
+  'video.list': 'Your public videos',
+};
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/** The sandbox's consent screen, shaped after TikTok's: required scopes fixed, the rest toggleable. */
+export default async function AuthorizePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const q = await searchParams;
+  const scopes = one(q.scope).split(',').map((s) => s.trim()).filter(Boolean);
+  const request = {
+    clientKey: one(q.client_key),
+    scopes,
+    redirectUri: one(q.redirect_uri),
+    state: one(q.state),
+    responseType: one(q.response_type),
+    codeChallenge: one(q.code_challenge) || null,
+    codeChallengeMethod: one(q.code_challenge_method) || null,
+  };
+  const problem = validateAuthorize(request);
+  if (problem) {
+    return (
+      <section className="sbx-card sbx-error" role="alert">
+        <h1>Something went wrong</h1>
+        <p>This app&apos;s authorization request is invalid: {problem}</p>
+      </section>
+    );
+  }
+  return (
+    <form className="sbx-card" method="post" action="/sandbox/v2/auth/authorize/decide">
+      <h1>Showreel would like to access your TikTok account</h1>
+      <p>Choose what Showreel may see. You can change this at any time in your TikTok settings.</p>
+      <ul className="sbx-scopes">
+        {scopes.map((s) => {
+          const required = REQUIRED_SCOPES.includes(s);
+          return (
+            <li key={s}>
+              <label htmlFor={`scope-${s}`}>
+                {DESCRIPTIONS[s] ?? s}
+                <small>{s}{required ? ' · required' : ''}</small>
+              </label>
+              <input id={`scope-${s}`} type="checkbox" name="granted" value={s} defaultChecked disabled={required} aria-label={s} />
+              {required && <input type="hidden" name="granted" value={s} />}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="sbx-field">
+        <label htmlFor="username">Sandbox account (username)</label>
+        <input id="username" type="text" name="username" defaultValue={DEFAULT_USERNAME} pattern="[a-z0-9._\-]{2,24}" required />
+      </div>
+      {(['client_key', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method'] as const).map((k) => (
+        <input key={k} type="hidden" name={k} value={one(q[k])} />
+      ))}
+      <div className="sbx-actions">
+        <button className="sbx-secondary" type="submit" name="decision" value="cancel" formNoValidate>
+          Cancel
+        </button>
+        <button className="sbx-primary" type="submit" name="decision" value="authorize">
+          Authorize
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { signIn, uniqueUser } from './helpers';
+
+test('a new creator signs in through the consent page and sees their display name', async ({ page }) => {
+  await signIn(page, 'mia.rivera');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mia Rivera' })).toBeVisible();
+  await expect(page.getByText('@mia.rivera')).toBeVisible();
+});
+
+test('Cancel on the consent page gives a friendly page with Try again, and no session', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Continue with TikTok' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { name: 'You cancelled the TikTok sign-in' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/api/auth/tiktok');
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('a forged state creates no session', async ({ page }) => {
+  // A genuine flow in this browser (so its flow cookie exists), and a genuine code from the sandbox …
+  await page.goto('/api/auth/tiktok');
+  const authorize = new URL(page.url());
+  const form: Record<string, string> = { decision: 'authorize', username: uniqueUser('forge'), granted: 'user.info.basic' };
+  for (const k of ['client_key', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method']) {
+    form[k] = authorize.searchParams.get(k) ?? '';
+  }
+  const decided = await page.request.post('/sandbox/v2/auth/authorize/decide', { form, maxRedirects: 0 });
+  const callback = new URL(decided.headers()['location']);
+  expect(callback.searchParams.get('code')).toBeTruthy();
+  // … but the state is not the one this app issued.
+  callback.searchParams.set('state', 'forged-state-value');
+  const response = await page.goto(callback.toString());
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole('heading', { name: 'That sign-in link has expired' })).toBeVisible();
+  expect((await page.context().cookies()).some((c) => c.name === 'showreel_session')).toBe(false);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('a replayed callback URL creates no session', async ({ page, browser }) => {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/auth/tiktok/callback')) seen.push(r.url());
+  });
+  await signIn(page, uniqueUser('replay'));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(seen).toHaveLength(1);
+
+  // The same browser, signed out: its single-use flow cookie is gone, so the URL is refused.
+  await page.context().clearCookies();
+  let res = await page.goto(seen[0]);
+  expect(res?.status()).toBe(400);
+  expect((await page.context().cookies()).some((c) => c.name === 'showreel_session')).toBe(false);
+
+  // Another browser that never started a flow.
+  const other = await browser.newContext();
+  const tab = await other.newPage();
+  res = await tab.goto(seen[0]);
+  expect(res?.status()).toBe(400);
+  expect((await other.cookies()).some((c) => c.name === 'showreel_session')).toBe(false);
+  await other.close();
+});
+
+test('the dashboard redirects to the landing page when signed out', async ({ page }) => {
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: 'Continue with TikTok' })).toBeVisible();
+});
+
+test('a creator who unticks video.list still signs in and is offered to grant it', async ({ page }) => {
+  await signIn(page, uniqueUser('novid'), { untick: ['video.list'] });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText(/didn.t allow Showreel to see your videos/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Allow access to videos' })).toBeVisible();
+});
+
+test('signing out ends the session', async ({ page }) => {
+  await signIn(page, uniqueUser('out'));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -1,0 +1,16 @@
+// Validates configuration once, when the server starts: a bad value stops the app with one line.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { env, EnvError } = await import('./lib/env');
+  try {
+    env();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(e.message);
+      // Reached through a variable so the Edge bundle analysis leaves this Node-only call alone.
+      const exit = 'exit' as const;
+      process[exit](1);
+    }
+    throw e;
+  }
+}

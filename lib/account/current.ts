@@ -1,0 +1,34 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '../db';
+import { currentUserId } from '../auth/session';
+
+export type ConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
+
+/** The signed-in creator for a page render (cached per request); redirects to the landing page if none. */
+export const requireCreator = cache(async () => {
+  const id = await currentUserId();
+  const user = id
+    ? await db.user.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          displayName: true,
+          username: true,
+          avatarUrl: true,
+          handle: true,
+          published: true,
+          connection: { select: { scopes: true, status: true, lastSyncedAt: true, lastError: true } },
+        },
+      })
+    : null;
+  if (!user) redirect('/');
+  const scopes = user.connection?.scopes.split(',').filter(Boolean) ?? [];
+  return {
+    ...user,
+    scopes,
+    canListVideos: scopes.includes('video.list'),
+    status: (user.connection?.status ?? 'disconnected') as ConnectionStatus,
+  };
+});

@@ -1,0 +1,35 @@
+import 'server-only';
+import { db } from '../db';
+import { env } from '../env';
+import { jsonError } from '../http';
+import { getSession } from './session';
+
+/** Cross-site requests are refused: the Origin must be this app (or, without one, a same-origin fetch). */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return request.headers.get('sec-fetch-site') === 'same-origin';
+  const allowed = new Set([new URL(env().appUrl).origin]);
+  const host = request.headers.get('host');
+  if (host) allowed.add(`${new URL(request.url).protocol}//${host}`);
+  return allowed.has(origin);
+}
+
+type Handler = (ctx: { userId: string }) => Promise<Response>;
+
+/** Every mutation: Origin check, then the session is re-read and the user re-checked in the database. */
+export async function mutation(request: Request, handler: Handler): Promise<Response> {
+  if (!isSameOrigin(request)) return jsonError('forbidden', 'Cross-site requests are not allowed.');
+  return authenticated(handler);
+}
+
+/** Reads that need a signed-in user (no Origin check: GETs change nothing). */
+export async function authenticated(handler: Handler): Promise<Response> {
+  const session = await getSession();
+  if (!session.userId) return jsonError('unauthorized', 'Please sign in.');
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { id: true } });
+  if (!user) {
+    session.destroy();
+    return jsonError('unauthorized', 'Please sign in.');
+  }
+  return handler({ userId: user.id });
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { createHash, randomUUID } from 'node:crypto';
+import { db } from '../db';
+import { getUserInfo } from '../tiktok/client';
+import type { TikTokProfile, TokenSet } from '../tiktok/types';
+import { encryptToken } from './token-cipher';
+
+/** A stable public handle: the TikTok username when granted and free, otherwise a slug of the open_id. */
+async function chooseHandle(profile: TikTokProfile, userId: string | null): Promise<string> {
+  const slug = `c-${createHash('sha256').update(profile.openId).digest('hex').slice(0, 10)}`;
+  const wanted = profile.username?.toLowerCase().replace(/[^a-z0-9._-]/g, '');
+  if (wanted && wanted.length >= 2) {
+    const owner = await db.user.findUnique({ where: { handle: wanted }, select: { id: true } });
+    if (!owner || owner.id === userId) return wanted;
+  }
+  return slug;
+}
+
+/**
+ * After any successful code exchange (web, QR, native): read the profile with only the fields the
+ * granted scopes allow, upsert the user by open_id, store the tokens encrypted. Returns the user id.
+ */
+export async function signInWithTokens(tokens: TokenSet): Promise<string> {
+  const profile = await getUserInfo(tokens.accessToken, tokens.scopes);
+  const existing = await db.user.findUnique({ where: { openId: tokens.openId }, select: { id: true, handle: true } });
+  const handle = existing && !profile.username ? existing.handle : await chooseHandle(profile, existing?.id ?? null);
+  const userId = existing?.id ?? randomUUID();
+  const connection = {
+    accessTokenEnc: encryptToken(tokens.accessToken),
+    refreshTokenEnc: encryptToken(tokens.refreshToken),
+    accessExpiresAt: tokens.accessExpiresAt,
+    refreshExpiresAt: tokens.refreshExpiresAt,
+    scopes: tokens.scopes.join(','),
+    status: 'active',
+    lastError: null,
+  };
+  const profileData = {
+    unionId: profile.unionId,
+    displayName: profile.displayName,
+    username: profile.username,
+    avatarUrl: profile.avatarUrl,
+    handle,
+    published: true,
+  };
+  await db.$transaction([
+    db.user.upsert({
+      where: { openId: tokens.openId },
+      create: { id: userId, openId: tokens.openId, ...profileData },
+      update: profileData,
+    }),
+    db.tikTokConnection.upsert({
+      where: { userId },
+      create: { userId, ...connection },
+      update: { ...connection, version: { increment: 1 } },
+    }),
+  ]);
+  return userId;
+}

@@ -1,0 +1,36 @@
+// Plain JS so the start-up scripts (scripts/*.mjs) and the app (lib/env.ts) share one answer.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export const DEFAULT_DATABASE_URL = 'file:./data/showreel.db';
+
+/** Resolves a `file:` SQLite URL to an absolute path (relative paths are from the project root). */
+export function databasePath(url = DEFAULT_DATABASE_URL) {
+  const path = url.replace(/^file:/, '');
+  return resolve(/*turbopackIgnore: true*/ process.cwd(), path);
+}
+
+/**
+ * Development secrets for sandbox mode: generated once into a gitignored file beside the
+ * database, so sessions survive restarts without anyone configuring anything.
+ */
+export function sandboxSecrets(dbUrl = DEFAULT_DATABASE_URL) {
+  const file = resolve(dirname(databasePath(dbUrl)), '.secrets.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    mkdirSync(dirname(file), { recursive: true });
+    const secrets = {
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    };
+    try {
+      writeFileSync(file, JSON.stringify(secrets, null, 2), { flag: 'wx', mode: 0o600 });
+      return secrets;
+    } catch {
+      // Another process won the race: use what it wrote.
+      return JSON.parse(readFileSync(file, 'utf8'));
+    }
+  }
+}

@@ -1,0 +1,272 @@
+import 'server-only';
+import type { z } from 'zod';
+import { env } from '../env';
+import { TikTokError, type TikTokErrorKind } from './errors';
+import * as wire from './schemas';
+import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from './types';
+
+// The typed TikTok client: the only code that knows TikTok's URLs, fields and error shapes.
+
+export const VIDEO_FIELDS = [
+  'id',
+  'create_time',
+  'cover_image_url',
+  'share_url',
+  'video_description',
+  'duration',
+  'height',
+  'width',
+  'title',
+  'embed_link',
+] as const;
+
+const FIELDS_BY_SCOPE: Record<string, string[]> = {
+  'user.info.basic': ['open_id', 'union_id', 'avatar_url', 'display_name'],
+  'user.info.profile': ['username', 'bio_description', 'is_verified'],
+};
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const COVER_TTL_FALLBACK_MS = 6 * 3600_000;
+
+/** Calls made by this process, per endpoint: the sync summary and benchmarks report them. */
+export const callCounter = new Map<string, number>();
+
+function count(endpoint: string) {
+  callCounter.set(endpoint, (callCounter.get(endpoint) ?? 0) + 1);
+}
+
+async function send(endpoint: string, url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+  count(endpoint);
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS) });
+  } catch (e) {
+    const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+    throw new TikTokError('network', timedOut ? 'timeout' : 'network_error', timedOut ? 'TikTok did not answer in time' : 'TikTok could not be reached');
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return { status: response.status, body };
+}
+
+function kindForStatus(status: number): TikTokErrorKind {
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  if (status === 401) return 'unauthorized';
+  return 'invalid';
+}
+
+/** OAuth endpoints answer flat JSON, and errors as {error, error_description, log_id}, even with HTTP 200. */
+async function oauthCall<T extends z.ZodTypeAny>(endpoint: string, path: string, form: Record<string, string>, schema: T): Promise<z.infer<T>> {
+  const { status, body } = await send(endpoint, `${env().apiBaseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Cache-Control': 'no-cache' },
+    body: new URLSearchParams(form),
+  });
+  const failed = wire.tokenError.safeParse(body);
+  if (failed.success) {
+    const { error, error_description, log_id } = failed.data;
+    const kind: TikTokErrorKind =
+      status === 429 || error === 'rate_limit_exceeded'
+        ? 'rate_limited'
+        : status >= 500 || error === 'server_error' || error === 'temporarily_unavailable'
+          ? 'server'
+          : error === 'invalid_grant' || error === 'access_token_invalid'
+            ? 'unauthorized'
+            : 'invalid';
+    throw new TikTokError(kind, error, error_description || 'request refused', log_id ?? null, status);
+  }
+  if (status >= 400) throw new TikTokError(kindForStatus(status), `http_${status}`, 'unexpected answer', null, status);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} response`, null, status);
+  return parsed.data;
+}
+
+/** Display API endpoints answer {data, error: {code, message, log_id}}; success is error.code "ok". */
+async function apiCall<T extends z.ZodTypeAny>(
+  endpoint: string,
+  path: string,
+  accessToken: string,
+  init: { method: 'GET' | 'POST'; json?: unknown },
+  schema: T,
+): Promise<z.infer<T>> {
+  const { status, body } = await send(endpoint, `${env().apiBaseUrl}${path}`, {
+    method: init.method,
+    headers: {
+      Authorization: `Bearer ${accessToken}`,
+      ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+  });
+  const parsed = wire.envelope.safeParse(body);
+  if (!parsed.success) {
+    if (status >= 400) throw new TikTokError(kindForStatus(status), `http_${status}`, 'unexpected answer', null, status);
+    throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} response`, null, status);
+  }
+  const { code, message, log_id } = parsed.data.error;
+  if (code !== 'ok') {
+    const kind: TikTokErrorKind =
+      code === 'access_token_invalid'
+        ? 'unauthorized'
+        : code === 'scope_not_authorized' || code === 'scope_permission_missed'
+          ? 'scope'
+          : code === 'rate_limit_exceeded' || status === 429
+            ? 'rate_limited'
+            : code === 'internal_error' || status >= 500
+              ? 'server'
+              : 'invalid';
+    throw new TikTokError(kind, code, message || 'request refused', log_id ?? null, status);
+  }
+  const data = schema.safeParse(parsed.data.data);
+  if (!data.success) throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} data`, log_id ?? null, status);
+  return data.data;
+}
+
+function toTokenSet(t: z.infer<typeof wire.tokenSuccess>, now = Date.now()): TokenSet {
+  return {
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    openId: t.open_id,
+    scopes: t.scope.split(',').map((s) => s.trim()).filter(Boolean),
+    accessExpiresAt: new Date(now + t.expires_in * 1000),
+    refreshExpiresAt: new Date(now + t.refresh_expires_in * 1000),
+  };
+}
+
+export async function exchangeCode(input: { code: string; redirectUri: string; codeVerifier?: string }): Promise<TokenSet> {
+  const e = env();
+  const form: Record<string, string> = {
+    client_key: e.clientKey,
+    client_secret: e.clientSecret,
+    code: input.code,
+    grant_type: 'authorization_code',
+    redirect_uri: input.redirectUri,
+  };
+  if (input.codeVerifier) form.code_verifier = input.codeVerifier;
+  return toTokenSet(await oauthCall('oauth.token', '/v2/oauth/token/', form, wire.tokenSuccess));
+}
+
+export async function refreshToken(refresh: string): Promise<TokenSet> {
+  const e = env();
+  const form = { client_key: e.clientKey, client_secret: e.clientSecret, grant_type: 'refresh_token', refresh_token: refresh };
+  return toTokenSet(await oauthCall('oauth.refresh', '/v2/oauth/token/', form, wire.tokenSuccess));
+}
+
+export async function revokeToken(accessToken: string): Promise<void> {
+  const e = env();
+  await oauthCall('oauth.revoke', '/v2/oauth/revoke/', { client_key: e.clientKey, client_secret: e.clientSecret, token: accessToken }, wire.tokenError.partial());
+}
+
+/** The user/info fields the granted scopes allow; asking for more fails at TikTok. */
+export function userFieldsFor(scopes: string[]): string[] {
+  return scopes.flatMap((s) => FIELDS_BY_SCOPE[s] ?? []);
+}
+
+export async function getUserInfo(accessToken: string, scopes: string[]): Promise<TikTokProfile> {
+  const fields = userFieldsFor(scopes);
+  if (fields.length === 0) throw new TikTokError('scope', 'scope_not_authorized', 'user.info.basic was not granted');
+  const { user } = await apiCall('user.info', `/v2/user/info/?fields=${fields.join(',')}`, accessToken, { method: 'GET' }, wire.userData);
+  return {
+    openId: user.open_id,
+    unionId: user.union_id ?? null,
+    displayName: user.display_name || user.username || 'TikTok creator',
+    avatarUrl: user.avatar_url ?? null,
+    username: user.username || null,
+    bio: user.bio_description ?? null,
+    isVerified: user.is_verified ?? false,
+  };
+}
+
+/** The expiry a signed TikTok cover URL carries in its x-expires parameter (epoch seconds). */
+export function coverExpiry(url: string, now = Date.now()): Date {
+  try {
+    const value = Number(new URL(url).searchParams.get('x-expires'));
+    if (Number.isFinite(value) && value > 0) return new Date(value * 1000);
+  } catch {
+    // not a URL: fall through to TikTok's documented TTL
+  }
+  return new Date(now + COVER_TTL_FALLBACK_MS);
+}
+
+function toVideo(v: wire.WireVideo): TikTokVideo {
+  const cover = v.cover_image_url ?? '';
+  return {
+    id: v.id,
+    title: v.title?.trim() || '',
+    description: v.video_description?.trim() || '',
+    durationSeconds: v.duration ?? 0,
+    width: v.width ?? 0,
+    height: v.height ?? 0,
+    createdAt: new Date((v.create_time ?? 0) * 1000),
+    coverUrl: cover,
+    coverExpiresAt: cover ? coverExpiry(cover) : new Date(0),
+    shareUrl: v.share_url ?? '',
+    embedLink: v.embed_link ?? '',
+  };
+}
+
+export const MAX_PAGE_SIZE = 20;
+
+export async function listVideos(accessToken: string, opts: { cursor?: number | null; maxCount?: number } = {}): Promise<VideoPage> {
+  const body: { max_count: number; cursor?: number } = { max_count: Math.min(opts.maxCount ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE) };
+  if (opts.cursor) body.cursor = opts.cursor;
+  const data = await apiCall('video.list', `/v2/video/list/?fields=${VIDEO_FIELDS.join(',')}`, accessToken, { method: 'POST', json: body }, wire.videoListData);
+  return { videos: data.videos.map(toVideo), cursor: data.cursor ?? null, hasMore: data.has_more };
+}
+
+/** Up to 20 of the user's own videos by id; ids TikTok does not return are gone, private or not theirs. */
+export async function queryVideos(accessToken: string, ids: string[]): Promise<TikTokVideo[]> {
+  if (ids.length < 1 || ids.length > MAX_PAGE_SIZE) throw new RangeError('video/query takes 1 to 20 ids');
+  const data = await apiCall(
+    'video.query',
+    `/v2/video/query/?fields=${VIDEO_FIELDS.join(',')}`,
+    accessToken,
+    { method: 'POST', json: { filters: { video_ids: ids } } },
+    wire.videoListData,
+  );
+  return data.videos.map(toVideo);
+}
+
+export function authorizeUrl(input: { state: string; codeChallenge: string; redirectUri: string; scopes?: string[] }): string {
+  const e = env();
+  const params = new URLSearchParams({
+    client_key: e.clientKey,
+    scope: (input.scopes ?? e.scopes).join(','),
+    redirect_uri: input.redirectUri,
+    state: input.state,
+    response_type: 'code',
+    code_challenge: input.codeChallenge,
+    code_challenge_method: 'S256',
+  });
+  return `${e.authBaseUrl}/v2/auth/authorize/?${params}`;
+}
+
+export async function getQrCode(input: { state: string; scopes?: string[] }): Promise<{ scanUrl: string; token: string }> {
+  const e = env();
+  const data = await oauthCall(
+    'oauth.get_qrcode',
+    '/v2/oauth/get_qrcode/',
+    { client_key: e.clientKey, scope: (input.scopes ?? e.scopes).join(','), state: input.state },
+    wire.qrcodeData,
+  );
+  return { scanUrl: data.scan_qrcode_url, token: data.token };
+}
+
+export async function checkQrCode(token: string): Promise<QrCheck> {
+  const e = env();
+  const data = await oauthCall('oauth.check_qrcode', '/v2/oauth/check_qrcode/', { client_key: e.clientKey, client_secret: e.clientSecret, token }, wire.checkQrcodeData);
+  let code = data.code ?? null;
+  if (!code && data.redirect_uri) {
+    try {
+      code = new URL(data.redirect_uri).searchParams.get('code');
+    } catch {
+      code = null;
+    }
+  }
+  return { status: data.status, clientTicket: data.client_ticket, code, state: data.state ?? null };
+}

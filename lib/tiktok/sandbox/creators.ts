@@ -1,0 +1,82 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+
+// Deterministic sandbox creators: the same username always yields the same person and videos.
+
+export const DEFAULT_USERNAME = 'sandy.creator';
+export const VIDEO_COUNT = 42;
+
+const TOPICS = [
+  'Sunrise skate session', 'Three-ingredient pasta', 'Desk setup tour', 'Street food crawl', 'Rainy day lo-fi',
+  'Thrift flip denim jacket', 'Puppy meets snow', 'Ten-minute core workout', 'Latte art fail', 'Mountain trail run',
+  'Origami crane tutorial', 'Night market haul', 'Vinyl collection', 'Bread scoring patterns', 'Studio vlog',
+  'Guitar riff challenge', 'Tiny apartment makeover', 'Sourdough starter day 1', 'Beach cleanup', 'Magic trick reveal',
+  'Plant propagation', 'Film camera test roll', 'Late night ramen', 'Dance trend remix', 'Bike commute',
+  'Watercolour sky', 'Packing for Tokyo', 'Budget meal prep', 'Rooftop sunset', 'Bookshelf reorganise',
+  'Coffee brewing ratios', 'First marathon', 'Pottery wheel attempt', 'Cat vs laser', 'Roller disco',
+  'Home cinema build', 'Hot sauce taste test', 'Mini golf hole in one', 'Cabin in the woods', 'Morning routine',
+  'Speed-cubing record', 'Fireworks from the pier', 'Kite festival', 'Snowboard first try', 'Retro arcade',
+];
+
+function hex(seed: string): string {
+  return createHash('sha256').update(seed).digest('hex');
+}
+
+function uuidFrom(seed: string): string {
+  const h = hex(seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export type SandboxCreator = {
+  username: string;
+  openId: string;
+  unionId: string;
+  displayName: string;
+  bio: string;
+};
+
+export type SandboxVideo = {
+  id: string;
+  openId: string;
+  title: string;
+  description: string;
+  duration: number;
+  width: number;
+  height: number;
+  createTime: number;
+};
+
+export function creator(username: string): SandboxCreator {
+  const displayName =
+    username === DEFAULT_USERNAME
+      ? 'Sandy Creator'
+      : username.split(/[._-]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') || username;
+  return {
+    username,
+    openId: uuidFrom(`open:${username}`),
+    unionId: uuidFrom(`union:${username}`),
+    displayName,
+    bio: `${displayName} posts a little bit of everything. (TikTok sandbox account)`,
+  };
+}
+
+// Anchored to a fixed instant so cursors and dates are stable across runs.
+const NEWEST = Date.UTC(2026, 10, 20, 18, 0, 0) / 1000;
+
+export function videosOf(c: SandboxCreator): SandboxVideo[] {
+  return Array.from({ length: VIDEO_COUNT }, (_, i) => {
+    const h = hex(`video:${c.openId}:${i}`);
+    const topic = TOPICS[i % TOPICS.length];
+    return {
+      id: `7${BigInt(`0x${h.slice(0, 15)}`).toString().padStart(18, '0').slice(0, 18)}`,
+      openId: c.openId,
+      title: `${topic} #${i + 1}`,
+      description: `${topic}, take ${i + 1}. #showreel #sandbox`,
+      duration: 7 + ((i * 37) % 174),
+      width: 1080,
+      height: 1920,
+      // Two to three days apart, strictly newest first.
+      createTime: NEWEST - i * 2 * 86_400 - (parseInt(h.slice(15, 19), 16) % 86_400),
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+
+// Generated images for the sandbox CDN: no downloads, deterministic per id.
+
+function hue(seed: string, offset = 0): number {
+  return (parseInt(createHash('sha256').update(seed).digest('hex').slice(offset, offset + 4), 16) % 360 + 360) % 360;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function coverSvg(videoId: string, title: string): string {
+  const a = hue(videoId);
+  const b = (a + 60) % 360;
+  const words = title.split(' ');
+  const lines: string[] = [];
+  for (const w of words) {
+    const last = lines.at(-1);
+    if (last && (last + ' ' + w).length <= 14) lines[lines.length - 1] = `${last} ${w}`;
+    else lines.push(w);
+  }
+  const text = lines
+    .slice(0, 4)
+    .map((l, i) => `<text x="270" y="${420 + i * 72}" text-anchor="middle" font-size="60" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escape(l)}</text>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="540" height="960" viewBox="0 0 540 960">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${a} 80% 55%)"/><stop offset="1" stop-color="hsl(${b} 75% 35%)"/></linearGradient></defs>
+<rect width="540" height="960" fill="url(#g)"/><circle cx="270" cy="250" r="70" fill="rgba(255,255,255,.25)"/><path d="M250 215 L305 250 L250 285 Z" fill="#fff"/>${text}</svg>`;
+}
+
+export function avatarSvg(openId: string, initials: string): string {
+  const a = hue(openId, 8);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200" viewBox="0 0 200 200"><rect width="200" height="200" rx="100" fill="hsl(${a} 70% 45%)"/><text x="100" y="124" text-anchor="middle" font-size="72" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escape(initials)}</text></svg>`;
+}

@@ -1,0 +1,70 @@
+import 'server-only';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { databasePath } from '../../defaults.mjs';
+import { env } from '../../env';
+
+// The sandbox's own state (codes, tokens, QR sessions, faults, call counts), in a SQLite file of
+// its own beside the app's: it shares nothing with the app, and every process sees the same TikTok.
+
+type Kind = 'code' | 'access' | 'refresh' | 'qr' | 'fault' | 'settings' | 'account';
+
+const g = globalThis as unknown as { sandboxDb?: Database.Database };
+
+function open(): Database.Database {
+  if (g.sandboxDb) return g.sandboxDb;
+  const file = join(dirname(databasePath(env().databaseUrl)), 'tiktok-sandbox.db');
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 10000');
+  db.exec(`CREATE TABLE IF NOT EXISTS kv (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, key));
+           CREATE TABLE IF NOT EXISTS counters (endpoint TEXT PRIMARY KEY, n INTEGER NOT NULL)`);
+  g.sandboxDb = db;
+  return db;
+}
+
+export function get<T>(kind: Kind, key: string): T | null {
+  const row = open().prepare('SELECT value FROM kv WHERE kind = ? AND key = ?').get(kind, key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : null;
+}
+
+export function put(kind: Kind, key: string, value: unknown): void {
+  open().prepare('INSERT INTO kv (kind, key, value) VALUES (?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value').run(kind, key, JSON.stringify(value));
+}
+
+export function remove(kind: Kind, key?: string): void {
+  if (key === undefined) open().prepare('DELETE FROM kv WHERE kind = ?').run(kind);
+  else open().prepare('DELETE FROM kv WHERE kind = ? AND key = ?').run(kind, key);
+}
+
+export function all<T>(kind: Kind): Array<{ key: string; value: T }> {
+  const rows = open().prepare('SELECT key, value FROM kv WHERE kind = ?').all(kind) as Array<{ key: string; value: string }>;
+  return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
+}
+
+/** Read-modify-write in one IMMEDIATE transaction, so single-use codes stay single-use across processes. */
+export function update<T, R>(kind: Kind, key: string, fn: (current: T | null) => { value?: T | null; result: R }): R {
+  const db = open();
+  const tx = db.transaction(() => {
+    const { value, result } = fn(get<T>(kind, key));
+    if (value === null) remove(kind, key);
+    else if (value !== undefined) put(kind, key, value);
+    return result;
+  });
+  return tx.immediate();
+}
+
+export function bump(endpoint: string): void {
+  open().prepare('INSERT INTO counters (endpoint, n) VALUES (?, 1) ON CONFLICT (endpoint) DO UPDATE SET n = n + 1').run(endpoint);
+}
+
+export function counters(): Record<string, number> {
+  const rows = open().prepare('SELECT endpoint, n FROM counters').all() as Array<{ endpoint: string; n: number }>;
+  return Object.fromEntries(rows.map((r) => [r.endpoint, r.n]));
+}
+
+export function resetCounters(): void {
+  open().exec('DELETE FROM counters');
+}

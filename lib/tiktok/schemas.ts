@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+// TikTok's wire format, as documented in tiktok-api-facts.md. Unknown fields pass through
+// untouched; missing optional ones become null in lib/tiktok/client.ts.
+
+export const tokenSuccess = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number(),
+  open_id: z.string().min(1),
+  refresh_token: z.string().min(1),
+  refresh_expires_in: z.coerce.number(),
+  scope: z.string(),
+  token_type: z.string().optional(),
+});
+
+export const tokenError = z.object({
+  error: z.string().min(1),
+  error_description: z.string().optional().default(''),
+  log_id: z.string().optional(),
+});
+
+export const apiError = z.object({
+  code: z.string(),
+  message: z.string().optional().default(''),
+  log_id: z.string().optional(),
+});
+
+export const envelope = z.object({ data: z.unknown().optional(), error: apiError });
+
+export const user = z.object({
+  open_id: z.string(),
+  union_id: z.string().optional(),
+  avatar_url: z.string().optional(),
+  avatar_url_100: z.string().optional(),
+  avatar_large_url: z.string().optional(),
+  display_name: z.string().optional(),
+  bio_description: z.string().optional(),
+  profile_deep_link: z.string().optional(),
+  is_verified: z.boolean().optional(),
+  username: z.string().optional(),
+});
+
+export const userData = z.object({ user });
+
+export const video = z.object({
+  id: z.string(),
+  create_time: z.coerce.number().optional(),
+  cover_image_url: z.string().optional(),
+  share_url: z.string().optional(),
+  video_description: z.string().optional(),
+  duration: z.coerce.number().optional(),
+  height: z.coerce.number().optional(),
+  width: z.coerce.number().optional(),
+  title: z.string().optional(),
+  embed_link: z.string().optional(),
+});
+
+export const videoListData = z.object({
+  videos: z.array(video).default([]),
+  cursor: z.coerce.number().optional(),
+  has_more: z.boolean().default(false),
+});
+
+export const qrcodeData = z.object({ scan_qrcode_url: z.string().min(1), token: z.string().min(1) });
+
+export const checkQrcodeData = z.object({
+  status: z.enum(['new', 'scanned', 'confirmed', 'expired', 'utilised']),
+  client_ticket: z.string().optional().default(''),
+  redirect_uri: z.string().optional(),
+  code: z.string().optional(),
+  state: z.string().optional(),
+});
+
+export type WireVideo = z.infer<typeof video>;

@@ -1,0 +1,40 @@
+// App-facing shapes. Nothing outside lib/tiktok sees TikTok's field names.
+
+export type TokenSet = {
+  accessToken: string;
+  refreshToken: string;
+  openId: string;
+  scopes: string[];
+  accessExpiresAt: Date;
+  refreshExpiresAt: Date;
+};
+
+export type TikTokProfile = {
+  openId: string;
+  unionId: string | null;
+  displayName: string;
+  avatarUrl: string | null;
+  username: string | null;
+  bio: string | null;
+  isVerified: boolean;
+};
+
+export type TikTokVideo = {
+  id: string;
+  title: string;
+  description: string;
+  durationSeconds: number;
+  width: number;
+  height: number;
+  createdAt: Date;
+  coverUrl: string;
+  coverExpiresAt: Date;
+  shareUrl: string;
+  embedLink: string;
+};
+
+export type VideoPage = { videos: TikTokVideo[]; cursor: number | null; hasMore: boolean };
+
+export type QrStatus = 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised';
+
+export type QrCheck = { status: QrStatus; clientTicket: string; code: string | null; state: string | null };

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // server-only throws outside a React Server environment; unit tests are server code.
+      'server-only': fileURLToPath(new URL('./tests/support/empty.ts', import.meta.url)),
+      '@': fileURLToPath(new URL('./', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['tests/**/*.test.ts', 'lib/**/*.test.ts'],
+    setupFiles: ['tests/support/setup.ts'],
+    environment: 'node',
+    pool: 'forks',
+  },
+});
