@@ -27,3 +27,28 @@ export async function signIn(page: Page, username: string, opts: { untick?: stri
   await page.getByLabel('Sandbox account (username)').fill(username);
   await page.getByRole('button', { name: 'Authorize' }).click();
 }
+
+export type SandboxVideo = { id: string; title: string; createTime: number };
+
+/** The sandbox creator's videos, newest first (what video/list returns). */
+export async function sandboxVideos(request: APIRequestContext, username: string): Promise<SandboxVideo[]> {
+  const { videos } = await control(request, { action: 'videos', username });
+  return (videos as SandboxVideo[]).sort((a, b) => b.createTime - a.createTime);
+}
+
+/** Same-origin JSON calls with the page's cookies, as the app's own scripts make them. */
+export async function apiPut(page: Page, path: string, data: unknown) {
+  return page.request.put(path, { data, headers: { Origin: new URL(page.url()).origin } });
+}
+
+/** A stand-in for TikTok's player (the real host is unreachable here); posts the given events to its parent. */
+export async function fakeTikTokPlayer(page: Page, events: Array<Record<string, unknown>> = [{ type: 'onPlayerReady' }]) {
+  await page.route('https://www.tiktok.com/player/v1/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><body style="background:#111;color:#fff">player<script>
+        for (const e of ${JSON.stringify(events)}) parent.postMessage(JSON.stringify({ 'x-tiktok-player': true, ...e }), '*');
+      </script></body>`,
+    }),
+  );
+}

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { env } from '../env';
 import { TikTokError, type TikTokErrorKind } from './errors';
+import { tiktokLimiter } from './rate-limit';
 import * as wire from './schemas';
 import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from './types';
 
@@ -36,6 +37,7 @@ function count(endpoint: string) {
 }
 
 async function send(endpoint: string, url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+  await tiktokLimiter.take(endpoint);
   count(endpoint);
   let response: Response;
   try {

@@ -1,11 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { AccountActions } from '@/components/account-actions';
+import { TikTokProblem } from '@/components/tiktok-problem';
+import { VideoGridSkeleton } from '@/components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
+import { RecentVideos } from './recent-videos';
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } };
 
 export default async function DashboardPage() {
   const creator = await requireCreator();
+  const connected = creator.status === 'active';
   return (
     <main className="container">
       <section className="profile" aria-label="Your TikTok profile">
@@ -21,17 +27,36 @@ export default async function DashboardPage() {
           {creator.username && <p className="handle">@{creator.username}</p>}
         </div>
         <div className="links">
-          <Link className="button button-ghost" href={`/u/${creator.handle}`}>Public page</Link>
+          {creator.published && (
+            <Link className="button button-ghost" href={`/u/${creator.handle}`}>Public page</Link>
+          )}
         </div>
       </section>
-      {!creator.canListVideos && (
-        <div className="notice warn" role="status">
+
+      {creator.status === 'needs_reconnect' && (
+        <div className="notice error" role="alert" aria-label="TikTok connection">
           <p>
-            You didn&apos;t allow Showreel to see your videos, so we can&apos;t show your recent TikToks or build a showcase.
+            <strong>TikTok needs you to reconnect.</strong> Your public showcase is still online, but Showreel can&apos;t
+            refresh your videos until you reconnect.
           </p>
-          <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">Allow access to videos</a>
+          <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">Reconnect TikTok</a>
         </div>
       )}
+      {creator.status === 'disconnected' && (
+        <div className="notice warn" role="status">
+          <p>TikTok is disconnected and your showcase is unpublished. Connect again to pick up where you left off.</p>
+          <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">Connect TikTok</a>
+        </div>
+      )}
+
+      {connected && !creator.canListVideos && <TikTokProblem kind="scope" />}
+      {connected && creator.canListVideos && (
+        <Suspense fallback={<VideoGridSkeleton />}>
+          <RecentVideos userId={creator.id} />
+        </Suspense>
+      )}
+
+      <AccountActions connected={creator.status !== 'disconnected'} lastSyncedAt={creator.connection?.lastSyncedAt?.toISOString() ?? null} />
     </main>
   );
 }

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { after } from 'next/server';
+import { ShowcaseGrid } from '@/components/showcase-grid';
+import { env } from '@/lib/env';
+import { ensureFreshCovers } from '@/lib/showcase/covers';
+import { getPublicShowcase } from '@/lib/showcase/public';
+
+type Props = { params: Promise<{ handle: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const showcase = await getPublicShowcase((await params).handle);
+  if (!showcase) return { title: 'Showcase not found', robots: { index: false } };
+  const { user, items } = showcase;
+  const title = `${user.displayName}'s Showreel`;
+  const description = items.length
+    ? `${items.length} hand-picked TikTok ${items.length === 1 ? 'video' : 'videos'} by ${user.displayName}${user.username ? ` (@${user.username})` : ''}.`
+    : `${user.displayName} hasn't picked any videos yet.`;
+  const url = `${env().appUrl}/u/${user.handle}`;
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      title,
+      description,
+      url,
+      type: 'profile',
+      siteName: 'Showreel',
+      images: items[0] ? [{ url: `${env().appUrl}${items[0].coverUrl}`, width: 540, height: 960, alt: `Cover of ${items[0].title}` }] : [],
+    },
+    twitter: { card: 'summary_large_image', title, description },
+  };
+}
+
+export default async function PublicShowcasePage({ params }: Props) {
+  const showcase = await getPublicShowcase((await params).handle);
+  if (!showcase) notFound();
+  const { user, items, coversStale } = showcase;
+  // Refresh covers after the response: this view itself never waits on TikTok.
+  if (coversStale) after(() => ensureFreshCovers(user.id));
+  return (
+    <main className="container">
+      <header className="showcase-head">
+        <h1>{user.displayName}</h1>
+        {user.username && <p className="muted" style={{ margin: 0 }}>@{user.username} on TikTok</p>}
+      </header>
+      {items.length === 0 ? (
+        <p className="muted" style={{ textAlign: 'center' }}>No videos here yet. Check back soon.</p>
+      ) : (
+        <ShowcaseGrid items={items} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { ShowcasePicker } from '@/components/showcase-picker';
+import { TikTokProblem } from '@/components/tiktok-problem';
+import { readShowcase } from '@/lib/showcase/store';
+import { problemOf, recentVideos } from '@/lib/videos/recent';
+import type { VideoPageDto } from '@/lib/videos/types';
+
+/** Streams in under Suspense: the first page from TikTok, then the client picker takes over. */
+export async function RecentVideos({ userId }: { userId: string }) {
+  let page: VideoPageDto;
+  try {
+    page = await recentVideos(userId);
+  } catch (e) {
+    const kind = problemOf(e);
+    if (!kind) throw e;
+    return <TikTokProblem kind={kind} />;
+  }
+  const showcase = await readShowcase(userId);
+  return <ShowcasePicker initialPage={page} initialShowcase={showcase} />;
+}

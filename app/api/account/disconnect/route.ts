@@ -1,0 +1,12 @@
+import { disconnect } from '@/lib/account/lifecycle';
+import { mutation } from '@/lib/auth/guard';
+import { getSession } from '@/lib/auth/session';
+
+/** Revokes at TikTok, deletes the tokens, unpublishes the showcase and ends the session. */
+export async function POST(request: Request) {
+  return mutation(request, async ({ userId }) => {
+    await disconnect(userId);
+    (await getSession()).destroy();
+    return Response.json({ ok: true });
+  });
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import { useState } from 'react';
+
+type Props = { connected: boolean; lastSyncedAt: string | null };
+
+async function post(url: string): Promise<string | null> {
+  const res = await fetch(url, { method: 'POST', headers: { Accept: 'application/json' } });
+  if (res.ok) return null;
+  const body = await res.json().catch(() => null);
+  return body?.error?.message ?? 'Something went wrong. Please try again.';
+}
+
+/** Disconnect TikTok and Delete my data, each behind an explicit confirmation. */
+export function AccountActions({ connected, lastSyncedAt }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (question: string, url: string) => {
+    if (!window.confirm(question)) return;
+    setBusy(true);
+    setError(null);
+    const problem = await post(url);
+    setBusy(false);
+    if (problem) setError(problem);
+    else window.location.assign('/');
+  };
+
+  return (
+    <section aria-labelledby="account-title" style={{ marginTop: '3rem', borderTop: '1px solid var(--line)', paddingTop: '1.5rem' }}>
+      <h2 id="account-title" style={{ fontSize: '1.1rem' }}>Account</h2>
+      {lastSyncedAt && (
+        <p className="muted">
+          Last synced with TikTok: <time dateTime={lastSyncedAt}>{new Date(lastSyncedAt).toUTCString()}</time>
+        </p>
+      )}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '.75rem' }}>
+        {connected && (
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => run('Disconnect TikTok? Your showcase will be unpublished and you will be signed out.', '/api/account/disconnect')}
+          >
+            Disconnect TikTok
+          </button>
+        )}
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() => run('Delete all your Showreel data? This removes your account and showcase for good.', '/api/account/delete')}
+        >
+          Delete my data
+        </button>
+      </div>
+      {error && <p className="status-line error" role="alert">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { useCallback, useRef, useState } from 'react';
+import { formatDuration, videoLabel } from '@/lib/format';
+import { playerErrorText, playerUrl, type PlayerEvent } from '@/lib/player/tiktok-player';
+import type { ShowcaseEntry } from '@/lib/videos/types';
+import { usePlayerEvents } from './use-player-events';
+
+/**
+ * The public grid. Covers come from the app's own stable URLs; TikTok's player is only loaded
+ * after a click (no request to TikTok before the visitor asks for it).
+ */
+export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const [playing, setPlaying] = useState<ShowcaseEntry | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const onEvent = useCallback((e: PlayerEvent) => {
+    if (e.type === 'onPlayerError') setError(playerErrorText(e.value));
+  }, []);
+  usePlayerEvents(onEvent, playing !== null);
+
+  const open = (item: ShowcaseEntry, button: HTMLButtonElement) => {
+    opener.current = button;
+    setError(null);
+    setPlaying(item);
+    dialog.current?.showModal();
+  };
+  const close = () => dialog.current?.close();
+
+  return (
+    <>
+      <ul className="grid showcase-grid" aria-label="Showcase videos">
+        {items.map((item, i) => {
+          const label = videoLabel(item);
+          return (
+            <li key={item.videoId} className="card">
+              <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`}>
+                {/* A stable app URL that redirects to the current signed TikTok cover. */}
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img
+                  className="cover"
+                  src={item.coverUrl}
+                  alt={`Cover of ${label}`}
+                  width={270}
+                  height={480}
+                  sizes="(max-width: 600px) 50vw, 270px"
+                  loading={i < 4 ? 'eager' : 'lazy'}
+                  decoding="async"
+                />
+                <span className="duration">{formatDuration(item.durationSeconds)}</span>
+                <span className="meta">
+                  <span className="title">{label}</span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <dialog
+        ref={dialog}
+        className="player"
+        aria-labelledby="player-title"
+        onClose={() => {
+          setPlaying(null);
+          opener.current?.focus();
+        }}
+        onClick={(e) => {
+          if (e.target === dialog.current) close();
+        }}
+      >
+        {playing && (
+          <>
+            <header>
+              <h2 id="player-title">{videoLabel(playing)}</h2>
+              <button type="button" onClick={close} aria-label="Close player" autoFocus>
+                ✕
+              </button>
+            </header>
+            {error && (
+              <p role="alert" className="status-line error" style={{ padding: '0 .75rem' }}>
+                {error}
+              </p>
+            )}
+            <iframe
+              className="frame"
+              title={`TikTok player: ${videoLabel(playing)}`}
+              src={playerUrl(playing.videoId, { autoplay: true })}
+              allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
+              allowFullScreen
+              referrerPolicy="strict-origin-when-cross-origin"
+            />
+          </>
+        )}
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { playerErrorText, playerUrl, type PlayerEvent } from '@/lib/player/tiktok-player';
+import { usePlayerEvents } from './use-player-events';
+
+type NativeBridge = { ReactNativeWebView?: { postMessage(msg: string): void } };
+
+/** Full-screen TikTok player; player errors are shown in words and forwarded to a native host. */
+export function WatchPlayer({ videoId, title }: { videoId: string; title: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const onEvent = useCallback(
+    (e: PlayerEvent) => {
+      if (e.type !== 'onPlayerError') return;
+      setError(playerErrorText(e.value));
+      (window as unknown as NativeBridge).ReactNativeWebView?.postMessage(JSON.stringify({ type: 'showreel:playerError', videoId, code: e.value }));
+    },
+    [videoId],
+  );
+  usePlayerEvents(onEvent);
+  // The iframe is created only after the listener is attached, so no early player message is missed.
+  const [listening, setListening] = useState(false);
+  useEffect(() => setListening(true), []);
+  return (
+    <>
+      {listening && (
+      <iframe
+        title={`TikTok player: ${title}`}
+        src={playerUrl(videoId, { autoplay: true })}
+        allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
+        allowFullScreen
+        referrerPolicy="strict-origin-when-cross-origin"
+      />
+      )}
+      {error && (
+        <div className="overlay" role="alert">
+          {error}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import { expect, test } from '@playwright/test';
+import { apiPut, control, counters, fakeTikTokPlayer, sandboxVideos, signIn, uniqueUser } from './helpers';
+
+test.afterEach(async ({ request }) => {
+  await control(request, { action: 'reset' });
+});
+
+test('browse, load more, pick 3, reorder, save, and watch them in order on the public page', async ({ page, browser, request }) => {
+  const user = uniqueUser('reel');
+  const videos = await sandboxVideos(request, user);
+  await signIn(page, user);
+
+  const grid = page.getByRole('list', { name: 'Recent videos' });
+  await expect(grid.getByRole('checkbox')).toHaveCount(20);
+  await expect(grid.getByText(videos[0].title)).toBeVisible();
+  await expect(grid.locator('.duration').first()).toHaveText(/^\d+:\d{2}$/);
+
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(grid.getByRole('checkbox')).toHaveCount(40);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(grid.getByRole('checkbox')).toHaveCount(videos.length);
+  await expect(page.getByText("That's all your videos.")).toBeVisible();
+
+  const [a, b, c] = [videos[0], videos[3], videos[25]];
+  for (const v of [a, b, c]) await page.getByRole('checkbox', { name: v.title }).check();
+  const order = page.getByRole('list', { name: 'Showcase order' }).getByRole('listitem');
+  await expect(order).toHaveCount(3);
+
+  // Keyboard-friendly reorder: c to the top with two "up" moves …
+  await page.getByRole('button', { name: `Move ${c.title} up` }).click();
+  await page.getByRole('button', { name: `Move ${c.title} up` }).click();
+  // … and drag and drop: a below b.
+  await order.filter({ hasText: a.title }).dragTo(order.filter({ hasText: b.title }));
+  await expect(order).toContainText([c.title, b.title, a.title]);
+
+  await page.getByRole('button', { name: 'Save showcase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Showcase saved (3 videos).' })).toBeVisible();
+
+  const publicHref = await page.getByRole('link', { name: 'Public page' }).getAttribute('href');
+  expect(publicHref).toBe(`/u/${user}`);
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  const tiktokRequests: string[] = [];
+  visitor.on('request', (r) => {
+    if (new URL(r.url()).hostname.endsWith('tiktok.com')) tiktokRequests.push(r.url());
+  });
+  await fakeTikTokPlayer(visitor);
+  await control(request, { action: 'resetCounters' });
+  await visitor.goto(publicHref!);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(user.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '));
+  const plays = visitor.getByRole('button', { name: /^Play / });
+  await expect(plays).toHaveText([c.title, b.title, a.title].map((t) => new RegExp(t.replace(/[#]/g, '\\$&'))));
+  const firstCover = visitor.getByRole('img', { name: `Cover of ${c.title}` });
+  await expect(firstCover).toHaveJSProperty('complete', true);
+  expect(await firstCover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Served from the database: no TikTok API call for this view, and nothing from TikTok before a click.
+  const during = await counters(request);
+  expect(during['video/query'] ?? 0).toBe(0);
+  expect(during['video/list'] ?? 0).toBe(0);
+  expect(tiktokRequests).toEqual([]);
+
+  await plays.first().click();
+  const dialog = visitor.getByRole('dialog', { name: c.title });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('iframe')).toHaveAttribute('src', new RegExp(`^https://www\\.tiktok\\.com/player/v1/${c.id}\\?`));
+  expect(tiktokRequests.some((u) => u.includes(`/player/v1/${c.id}`))).toBe(true);
+  await visitor.getByRole('button', { name: 'Close player' }).click();
+  await expect(dialog).toBeHidden();
+  await visitorContext.close();
+});
+
+test('stale covers are refreshed with ceil(n/20) video/query calls, once, however many visitors arrive', async ({ page, browser, request }) => {
+  const user = uniqueUser('stale');
+  const videos = await sandboxVideos(request, user);
+  // Covers that expire in a minute are already inside the app's refresh margin.
+  await control(request, { action: 'settings', coverTtlSeconds: 60 });
+  await signIn(page, user);
+  const chosen = videos.slice(0, 25).map((v) => v.id);
+  const saved = await apiPut(page, '/api/showcase', { videoIds: chosen });
+  expect(saved.status()).toBe(200);
+  await control(request, { action: 'settings', coverTtlSeconds: 6 * 3600 });
+  await control(request, { action: 'resetCounters' });
+
+  const visitors = await Promise.all(Array.from({ length: 3 }, () => browser.newContext()));
+  const coverHits = chosen.flatMap((id) => [0, 1].map(() => request.get(`/api/covers/${id}`, { maxRedirects: 0 })));
+  const [responses] = await Promise.all([
+    Promise.all(coverHits),
+    ...visitors.map(async (ctx) => {
+      const p = await ctx.newPage();
+      await p.goto(`/u/${user}`);
+      await expect(p.getByRole('button', { name: /^Play / })).toHaveCount(25);
+    }),
+  ]);
+  for (const r of responses) {
+    expect(r.status()).toBe(302);
+    expect(r.headers()['location']).toMatch(/\/sandbox\/cdn\/cover\/\d+\.svg\?x-expires=/);
+  }
+  expect((await counters(request))['video/query']).toBe(Math.ceil(25 / 20));
+
+  // Fresh now: more visitors cost nothing.
+  const p = await visitors[0].newPage();
+  await p.goto(`/u/${user}`);
+  await expect(p.getByRole('img', { name: /^Cover of / }).first()).toHaveJSProperty('complete', true);
+  await Promise.all(chosen.slice(0, 5).map((id) => request.get(`/api/covers/${id}`, { maxRedirects: 0 })));
+  expect((await counters(request))['video/query']).toBe(2);
+  await Promise.all(visitors.map((v) => v.close()));
+});
+
+test('TikTok answering 429 shows "TikTok is busy" in place of the grid; the rest still renders', async ({ page, request }) => {
+  const user = uniqueUser('busy');
+  await signIn(page, user);
+  await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
+  await control(request, { action: 'fault', endpoint: 'video/list', status: 429 });
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'TikTok is busy, try again shortly' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Recent videos' })).toHaveCount(0);
+});
+
+test('saving refuses duplicates, over 100 items and videos that are not yours, and keeps what was saved', async ({ page, request }) => {
+  const user = uniqueUser('guard');
+  const mine = await sandboxVideos(request, user);
+  const theirs = await sandboxVideos(request, uniqueUser('other'));
+  await signIn(page, user);
+  expect((await apiPut(page, '/api/showcase', { videoIds: [mine[0].id, mine[1].id] })).status()).toBe(200);
+
+  const refusals = [
+    { videoIds: [mine[2].id, mine[2].id] },
+    { videoIds: Array.from({ length: 101 }, (_, i) => String(7_000_000_000_000_000_000n + BigInt(i))) },
+    { videoIds: [mine[3].id, theirs[0].id] },
+    { videoIds: ['not-a-number'] },
+    { nothing: true },
+  ];
+  for (const body of refusals) {
+    const res = await apiPut(page, '/api/showcase', body);
+    expect(res.status(), JSON.stringify(body).slice(0, 80)).toBe(400);
+    const json = await res.json();
+    expect(json.error.code).toBe('bad_request');
+    expect(typeof json.error.message).toBe('string');
+  }
+  const after = await (await page.request.get('/api/showcase')).json();
+  expect(after.items.map((i: { videoId: string }) => i.videoId)).toEqual([mine[0].id, mine[1].id]);
+
+  // A cross-site write is refused outright.
+  const cross = await page.request.put('/api/showcase', { data: { videoIds: [] }, headers: { Origin: 'https://evil.example' } });
+  expect(cross.status()).toBe(403);
+});
+
+test('a video removed on TikTok disappears from the public page and is flagged to the creator', async ({ page, browser, request }) => {
+  const user = uniqueUser('gone');
+  const videos = await sandboxVideos(request, user);
+  await control(request, { action: 'settings', coverTtlSeconds: 60 });
+  await signIn(page, user);
+  expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id, videos[1].id] })).status()).toBe(200);
+  await control(request, { action: 'settings', coverTtlSeconds: 6 * 3600 });
+  await control(request, { action: 'setVideoState', username: user, videoId: videos[1].id, state: 'deleted' });
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`/u/${user}`);
+  // The stale covers trigger a refresh, which notices the deleted video.
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.getByRole('button', { name: /^Play / })).toHaveCount(1, { timeout: 1000 });
+  }).toPass();
+  await expect(visitor.getByRole('button', { name: `Play ${videos[0].title}` })).toBeVisible();
+
+  await page.reload();
+  const order = page.getByRole('list', { name: 'Showcase order' });
+  await expect(order.getByRole('listitem').filter({ hasText: videos[1].title })).toContainText('No longer on TikTok');
+  await visitorContext.close();
+});
+
+test('/watch is a chrome-free player page that reports a removed video in words', async ({ page }) => {
+  await fakeTikTokPlayer(page, [{ type: 'onPlayerReady' }, { type: 'onPlayerError', value: 1001 }]);
+  await page.goto('/watch/7123456789012345678');
+  await expect(page.locator('iframe')).toHaveAttribute('src', /^https:\/\/www\.tiktok\.com\/player\/v1\/7123456789012345678\?/);
+  await expect(page.getByRole('alert').filter({ hasText: /no longer available on TikTok/ })).toBeVisible();
+  await expect(page.locator('header')).toHaveCount(0);
+  const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
+  expect(viewport).toContain('viewport-fit=cover');
+});
+
+test('player messages from any origin other than TikTok are ignored', async ({ page }) => {
+  await page.route('https://www.tiktok.com/player/v1/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p>player</p>' }));
+  await page.goto('/watch/7123456789012345678');
+  await page.evaluate(() => window.postMessage(JSON.stringify({ 'x-tiktok-player': true, type: 'onPlayerError', value: 1001 }), '*'));
+  // A genuine TikTok message still works afterwards, so the silence above means "ignored", not "broken".
+  await expect(page.locator('iframe')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /TikTok|played/ })).toHaveCount(0);
+  await page.frameLocator('iframe').locator('body').evaluate(() =>
+    parent.postMessage(JSON.stringify({ 'x-tiktok-player': true, type: 'onPlayerError', value: 1001 }), '*'),
+  );
+  await expect(page.getByRole('alert').filter({ hasText: /no longer available on TikTok/ })).toBeVisible();
+});
+
+test('the Content-Security-Policy allows frames from www.tiktok.com only', async ({ request }) => {
+  const res = await request.get('/');
+  const csp = res.headers()['content-security-policy'];
+  expect(csp).toMatch(/frame-src https:\/\/www\.tiktok\.com(;|$)/);
+});

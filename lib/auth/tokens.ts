@@ -1,0 +1,133 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { db } from '../db';
+import { env } from '../env';
+import { acquireLease, backoff, releaseLease, sleep } from '../lease';
+import { refreshToken } from '../tiktok/client';
+import { isTikTokError, TikTokError } from '../tiktok/errors';
+import type { TokenSet } from '../tiktok/types';
+import { decryptToken, encryptToken } from './token-cipher';
+
+/** The account's refresh token is dead (revoked, expired): only the creator reconnecting helps. */
+export class NeedsReconnectError extends Error {
+  constructor() {
+    super('The TikTok connection needs to be reconnected');
+    this.name = 'NeedsReconnectError';
+  }
+}
+
+const LEASE_MS = 60_000;
+const WAIT_FOR_OTHERS_MS = 45_000;
+const REFRESH_ATTEMPTS = 3;
+
+type Held = { token: string; version: number };
+
+/** One refresh per account in this process; the database lease covers the other processes. */
+const inflight = new Map<string, Promise<Held>>();
+
+async function readConnection(userId: string) {
+  const c = await db.tikTokConnection.findUnique({ where: { userId } });
+  if (!c || c.status !== 'active') throw new NeedsReconnectError();
+  return c;
+}
+
+function isFresh(expiresAt: Date): boolean {
+  return expiresAt.getTime() - Date.now() > env().refreshMarginMs;
+}
+
+async function current(userId: string): Promise<Held> {
+  const c = await readConnection(userId);
+  if (isFresh(c.accessExpiresAt)) return { token: decryptToken(c.accessTokenEnc), version: c.version };
+  return refresh(userId, c.version);
+}
+
+/**
+ * Refreshes unless someone already moved the pair past `staleVersion`. Concurrent callers in this
+ * process share one promise; other processes wait on the lease and then read what was written.
+ */
+function refresh(userId: string, staleVersion: number): Promise<Held> {
+  let p = inflight.get(userId);
+  if (!p) {
+    p = refreshUnderLease(userId, staleVersion).finally(() => inflight.delete(userId));
+    inflight.set(userId, p);
+  }
+  return p;
+}
+
+async function refreshUnderLease(userId: string, staleVersion: number): Promise<Held> {
+  const key = `refresh:${userId}`;
+  const holder = randomUUID();
+  const deadline = Date.now() + WAIT_FOR_OTHERS_MS;
+  for (;;) {
+    const seen = await readConnection(userId);
+    if (seen.version > staleVersion) return { token: decryptToken(seen.accessTokenEnc), version: seen.version };
+    if (await acquireLease(key, holder, LEASE_MS)) {
+      try {
+        const c = await readConnection(userId);
+        if (c.version > staleVersion) return { token: decryptToken(c.accessTokenEnc), version: c.version };
+        const tokens = await refreshWithRetry(userId, c.version, decryptToken(c.refreshTokenEnc));
+        // Compare-and-swap on the version: an older pair can never overwrite a newer one.
+        const written = await db.tikTokConnection.updateMany({
+          where: { userId, version: c.version },
+          data: {
+            accessTokenEnc: encryptToken(tokens.accessToken),
+            refreshTokenEnc: encryptToken(tokens.refreshToken),
+            accessExpiresAt: tokens.accessExpiresAt,
+            refreshExpiresAt: tokens.refreshExpiresAt,
+            scopes: tokens.scopes.join(','),
+            version: c.version + 1,
+            lastError: null,
+          },
+        });
+        if (written.count === 1) return { token: tokens.accessToken, version: c.version + 1 };
+      } finally {
+        await releaseLease(key, holder);
+      }
+      continue;
+    }
+    if (Date.now() > deadline) throw new TikTokError('server', 'refresh_wait_timeout', 'another refresh did not finish in time');
+    await sleep(50 + Math.random() * 100);
+  }
+}
+
+async function refreshWithRetry(userId: string, version: number, refresh: string): Promise<TokenSet> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await refreshToken(refresh);
+    } catch (e) {
+      if (isTikTokError(e, 'unauthorized') || (isTikTokError(e) && e.code === 'invalid_grant')) {
+        await db.tikTokConnection.updateMany({
+          where: { userId, version },
+          data: { status: 'needs_reconnect', lastError: `Refresh refused by TikTok (${e.code})` },
+        });
+        console.warn(`[tokens] refresh refused for user ${userId}: ${e.message}`);
+        throw new NeedsReconnectError();
+      }
+      if (isTikTokError(e) && e.transient && attempt + 1 < REFRESH_ATTEMPTS) {
+        await sleep(backoff(attempt));
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+/** A valid access token for the account, refreshed first when it expires within the safety margin. */
+export async function getAccessToken(userId: string): Promise<string> {
+  return (await current(userId)).token;
+}
+
+/**
+ * Runs a TikTok call with a valid token. If TikTok still says access_token_invalid (revoked early,
+ * clocks apart), refreshes once and retries the call once.
+ */
+export async function withAccessToken<T>(userId: string, call: (accessToken: string) => Promise<T>): Promise<T> {
+  const held = await current(userId);
+  try {
+    return await call(held.token);
+  } catch (e) {
+    if (!isTikTokError(e, 'unauthorized')) throw e;
+    const renewed = await refresh(userId, held.version);
+    return call(renewed.token);
+  }
+}

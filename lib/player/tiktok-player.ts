@@ -1,0 +1,51 @@
+// TikTok's embedded player: URL and postMessage protocol (see tiktok-api-facts.md, "Embedding").
+// Shared by the showcase modal and the full-screen /watch page; safe for client components.
+
+export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
+
+export function playerUrl(videoId: string, opts: { autoplay?: boolean } = {}): string {
+  const params = new URLSearchParams({
+    autoplay: opts.autoplay ? '1' : '0',
+    controls: '1',
+    description: '1',
+    music_info: '1',
+    rel: '0',
+    native_context_menu: '0',
+  });
+  return `${TIKTOK_ORIGIN}/player/v1/${encodeURIComponent(videoId)}?${params}`;
+}
+
+export type PlayerEvent =
+  | { type: 'onPlayerReady' }
+  | { type: 'onStateChange'; value: number }
+  | { type: 'onPlayerError'; value: number }
+  | { type: string; value?: unknown };
+
+/** A message from TikTok's player, or null for anything else (wrong origin, foreign shape). */
+export function readPlayerMessage(event: MessageEvent): PlayerEvent | null {
+  if (event.origin !== TIKTOK_ORIGIN) return null;
+  let data: unknown = event.data;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      return null;
+    }
+  }
+  if (!data || typeof data !== 'object' || (data as Record<string, unknown>)['x-tiktok-player'] !== true) return null;
+  const type = (data as { type?: unknown }).type;
+  return typeof type === 'string' ? ({ type, value: (data as { value?: unknown }).value } as PlayerEvent) : null;
+}
+
+export function playerErrorText(code: unknown): string {
+  switch (code) {
+    case 1001:
+      return 'This video is no longer available on TikTok. It may have been removed or made private.';
+    case 2001:
+      return "TikTok's player had a server problem. Please try again in a moment.";
+    case 3002:
+      return 'Tap play to start the video.';
+    default:
+      return "This video can't be played right now.";
+  }
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { db } from '../db';
+import { acquireLease, releaseLease, sleep } from '../lease';
+import { applyFreshVideos, fetchOwnVideos } from './store';
+
+/** Covers this close to their x-expires are refreshed before anyone sees a broken image. */
+export const COVER_MARGIN_MS = 15 * 60_000;
+const LEASE_MS = 60_000;
+
+const inflight = new Map<string, Promise<void>>();
+
+export function coverIsStale(expiresAt: Date, now = Date.now()): boolean {
+  return expiresAt.getTime() - now < COVER_MARGIN_MS;
+}
+
+async function staleIds(userId: string): Promise<string[]> {
+  const rows = await db.video.findMany({
+    where: { userId, available: true, coverExpiresAt: { lt: new Date(Date.now() + COVER_MARGIN_MS) } },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Refreshes the stale covers of a showcase through video/query, at most 20 ids a call. Single-flight:
+ * concurrent callers in this process share one run; other processes wait on the lease and find the
+ * covers fresh. Failures are logged and swallowed: a showcase is always served from what is stored.
+ */
+export function ensureFreshCovers(userId: string): Promise<void> {
+  let p = inflight.get(userId);
+  if (!p) {
+    p = refreshCovers(userId)
+      .catch((e: unknown) => console.warn(`[covers] refresh failed for user ${userId}: ${e instanceof Error ? e.message : 'unknown error'}`))
+      .finally(() => inflight.delete(userId));
+    inflight.set(userId, p);
+  }
+  return p;
+}
+
+async function refreshCovers(userId: string): Promise<void> {
+  const key = `covers:${userId}`;
+  const holder = randomUUID();
+  const deadline = Date.now() + LEASE_MS;
+  while (!(await acquireLease(key, holder, LEASE_MS))) {
+    if (Date.now() > deadline) return;
+    await sleep(100);
+  }
+  try {
+    const ids = await staleIds(userId);
+    if (ids.length === 0) return;
+    const fresh = await fetchOwnVideos(userId, ids);
+    await applyFreshVideos(userId, ids, fresh);
+  } finally {
+    await releaseLease(key, holder);
+  }
+}

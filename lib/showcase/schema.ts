@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const MAX_SHOWCASE_ITEMS = 100;
+
+/** TikTok video ids are decimal strings (int64). */
+export const videoIdSchema = z.string().regex(/^\d{1,25}$/, 'must be a TikTok video id');
+
+/** The body of PUT /api/showcase, also used by the picker before it sends. */
+export const showcaseInputSchema = z.object({
+  videoIds: z
+    .array(videoIdSchema)
+    .max(MAX_SHOWCASE_ITEMS, `a showcase holds at most ${MAX_SHOWCASE_ITEMS} videos`)
+    .refine((ids) => new Set(ids).size === ids.length, 'a video can appear only once'),
+});
+
+export type ShowcaseInput = z.infer<typeof showcaseInputSchema>;

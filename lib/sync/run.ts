@@ -1,0 +1,93 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
+import { db } from '../db';
+import { env } from '../env';
+import { acquireLease, releaseLease } from '../lease';
+import { callCounter, listVideos } from '../tiktok/client';
+import type { TikTokVideo } from '../tiktok/types';
+import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
+
+export type SyncSummary = { accounts: number; done: number; skipped: number; failed: number; apiCalls: number; durationMs: number };
+
+type Options = {
+  /** Sync every connected account, not only those whose last sync is older than the interval. */
+  all?: boolean;
+  batchSize?: number;
+  log?: (line: string) => void;
+};
+
+const LEASE_MS = 10 * 60_000;
+
+function totalCalls(): number {
+  let n = 0;
+  for (const v of callCounter.values()) n += v;
+  return n;
+}
+
+/**
+ * One account: tokens refreshed when due (inside withAccessToken), recent videos re-read, saved
+ * showcase metadata updated, stale covers refreshed, and which videos vanished noted.
+ */
+async function syncAccount(userId: string): Promise<void> {
+  const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
+  const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true } });
+  const ids = saved.map((s) => s.videoId);
+  if (ids.length === 0) return;
+  const recent = new Map(page.videos.map((v) => [v.id, v]));
+  const fresh = new Map<string, TikTokVideo>(ids.filter((id) => recent.has(id)).map((id) => [id, recent.get(id)!]));
+  const rest = ids.filter((id) => !recent.has(id));
+  if (rest.length) for (const [id, v] of await fetchOwnVideos(userId, rest)) fresh.set(id, v);
+  await applyFreshVideos(userId, ids, fresh);
+}
+
+/**
+ * Syncs connected accounts in batches. Idempotent; an account is processed by at most one worker at
+ * a time (a database lease), and the TikTok client keeps every endpoint under 600 calls a minute.
+ */
+export async function runSync(opts: Options = {}): Promise<SyncSummary> {
+  const log = opts.log ?? ((line: string) => console.log(`[sync] ${line}`));
+  const started = Date.now();
+  const callsBefore = totalCalls();
+  const dueBefore = new Date(Date.now() - env().syncIntervalMs + 60_000);
+  const accounts = await db.tikTokConnection.findMany({
+    where: { status: 'active', ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) },
+    select: { userId: true },
+    orderBy: { lastSyncedAt: { sort: 'asc', nulls: 'first' } },
+  });
+  const summary: SyncSummary = { accounts: accounts.length, done: 0, skipped: 0, failed: 0, apiCalls: 0, durationMs: 0 };
+  log(`${accounts.length} account(s) to sync`);
+  const holder = randomUUID();
+  const batchSize = opts.batchSize ?? 5;
+  for (let i = 0; i < accounts.length; i += batchSize) {
+    const batch = accounts.slice(i, i + batchSize);
+    await Promise.all(
+      batch.map(async ({ userId }) => {
+        const key = `sync:${userId}`;
+        if (!(await acquireLease(key, holder, LEASE_MS))) {
+          summary.skipped++;
+          log(`skipped ${userId}: another worker has it`);
+          return;
+        }
+        try {
+          await syncAccount(userId);
+          await db.tikTokConnection.updateMany({ where: { userId }, data: { lastSyncedAt: new Date(), lastError: null } });
+          summary.done++;
+          log(`synced ${userId}`);
+        } catch (e) {
+          const message = e instanceof NeedsReconnectError ? 'needs reconnect' : e instanceof Error ? e.message : 'unknown error';
+          await db.tikTokConnection.updateMany({ where: { userId }, data: { lastError: message.slice(0, 500) } });
+          summary.failed++;
+          log(`failed ${userId}: ${message}`);
+        } finally {
+          await releaseLease(key, holder);
+        }
+      }),
+    );
+    log(`progress: ${Math.min(i + batchSize, accounts.length)}/${accounts.length}`);
+  }
+  summary.apiCalls = totalCalls() - callsBefore;
+  summary.durationMs = Date.now() - started;
+  log(`summary: ${summary.done} done, ${summary.skipped} skipped, ${summary.failed} failed, ${summary.apiCalls} TikTok calls, ${summary.durationMs} ms`);
+  return summary;
+}

@@ -1,0 +1,26 @@
+// Video shapes the browser sees (no TikTok field names, no tokens).
+
+export type VideoCard = {
+  id: string;
+  title: string;
+  description: string;
+  durationSeconds: number;
+  createdAt: string;
+  coverUrl: string;
+  width: number;
+  height: number;
+};
+
+export type VideoPageDto = { videos: VideoCard[]; cursor: number | null; hasMore: boolean };
+
+export type ShowcaseEntry = {
+  videoId: string;
+  position: number;
+  title: string;
+  description: string;
+  durationSeconds: number;
+  coverUrl: string;
+  available: boolean;
+};
+
+export type ProblemKind = 'needs_reconnect' | 'rate_limited' | 'unavailable' | 'scope';

@@ -1,0 +1,21 @@
+import 'server-only';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** TikTok-Signature: `t=<unix seconds>,s=<hex HMAC-SHA256 of "t.rawBody" keyed with the client secret>`. */
+export function verifySignature(header: string | null, rawBody: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): 'ok' | 'malformed' | 'stale' | 'mismatch' {
+  if (!header) return 'malformed';
+  const parts = Object.fromEntries(header.split(',').map((kv) => kv.trim().split('=') as [string, string]));
+  const t = Number(parts.t);
+  const s = parts.s;
+  if (!Number.isInteger(t) || !s || !/^[0-9a-f]+$/i.test(s)) return 'malformed';
+  if (Math.abs(nowSeconds - t) > SIGNATURE_TOLERANCE_SECONDS) return 'stale';
+  const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
+  const given = Buffer.from(s, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? 'ok' : 'mismatch';
+}
+
+export function sign(rawBody: string, secret: string, t = Math.floor(Date.now() / 1000)): string {
+  return `t=${t},s=${createHmac('sha256', secret).update(`${t}.${rawBody}`).digest('hex')}`;
+}

@@ -1,0 +1,35 @@
+// `npm run worker`: a long-running process that runs the background sync on a schedule.
+// `npm run worker -- --once` runs one pass and exits (also what tests use); `--all` ignores due times.
+import { env } from '../lib/env';
+import { sleep } from '../lib/lease';
+import { runSync } from '../lib/sync/run';
+
+const once = process.argv.includes('--once');
+const all = process.argv.includes('--all');
+// Accounts become due one by one, so look often; each pass only takes the due ones.
+const tickMs = Math.min(env().syncIntervalMs, 15 * 60_000);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    console.log(`[worker] ${signal}: finishing the current pass`);
+  });
+}
+
+async function main() {
+  console.log(`[worker] started (${once ? 'one pass' : `every ${Math.round(tickMs / 60_000)} min`})`);
+  do {
+    try {
+      const summary = await runSync({ all, log: (line) => console.log(`[worker] ${line}`) });
+      if (once) console.log(JSON.stringify({ summary }));
+    } catch (e) {
+      console.error(`[worker] pass failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+      if (once) process.exitCode = 1;
+    }
+    for (let waited = 0; !once && !stopping && waited < tickMs; waited += 1000) await sleep(1000);
+  } while (!once && !stopping);
+  process.exit();
+}
+
+void main();
