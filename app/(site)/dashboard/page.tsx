@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { AccountActions } from '@/components/account-actions';
+import { ReconnectBanner } from '@/components/reconnect-banner';
 import { TikTokProblem } from '@/components/tiktok-problem';
 import { VideoGridSkeleton } from '@/components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
@@ -33,15 +34,7 @@ export default async function DashboardPage() {
         </div>
       </section>
 
-      {creator.status === 'needs_reconnect' && (
-        <div className="notice error" role="alert" aria-label="TikTok connection">
-          <p>
-            <strong>TikTok needs you to reconnect.</strong> Your public showcase is still online, but Showreel can&apos;t
-            refresh your videos until you reconnect.
-          </p>
-          <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">Reconnect TikTok</a>
-        </div>
-      )}
+      {creator.status === 'needs_reconnect' && <ReconnectBanner />}
       {creator.status === 'disconnected' && (
         <div className="notice warn" role="status">
           <p>TikTok is disconnected and your showcase is unpublished. Connect again to pick up where you left off.</p>

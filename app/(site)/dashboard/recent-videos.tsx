@@ -1,4 +1,5 @@
 import { ShowcasePicker } from '@/components/showcase-picker';
+import { ReconnectBanner } from '@/components/reconnect-banner';
 import { TikTokProblem } from '@/components/tiktok-problem';
 import { readShowcase } from '@/lib/showcase/store';
 import { problemOf, recentVideos } from '@/lib/videos/recent';
@@ -12,7 +13,7 @@ export async function RecentVideos({ userId }: { userId: string }) {
   } catch (e) {
     const kind = problemOf(e);
     if (!kind) throw e;
-    return <TikTokProblem kind={kind} />;
+    return kind === 'needs_reconnect' ? <ReconnectBanner /> : <TikTokProblem kind={kind} />;
   }
   const showcase = await readShowcase(userId);
   return <ShowcasePicker initialPage={page} initialShowcase={showcase} />;

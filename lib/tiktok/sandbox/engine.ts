@@ -293,6 +293,8 @@ export async function token(form: URLSearchParams): Promise<SandboxReply> {
   if (grant === 'refresh_token') {
     const presented = form.get('refresh_token') ?? '';
     return store.update<Token, SandboxReply>('refresh', presented, (t) => {
+      // Per-account count too, so tests can say "each account refreshed exactly once".
+      if (t) store.bump(`oauth/token:refresh@${t.username}`);
       if (!t || t.revoked || t.expiresAt < Date.now()) return { result: oauthError('invalid_grant', 'Refresh token is invalid or expired.') };
       // Rotation: the presented refresh token dies the moment a new one is issued.
       return { value: { ...t, revoked: true }, result: tokenPair(t.openId, t.username, t.scopes) };

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { createHmac } from 'node:crypto';
+import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './helpers';
+
+// The sandbox's client secret (a constant of the built-in TikTok stand-in, not a real secret).
+const SANDBOX_CLIENT_SECRET = 'sbx_secret_not_a_real_tiktok_secret';
+
+function signed(body: string, t = Math.floor(Date.now() / 1000), secret = SANDBOX_CLIENT_SECRET) {
+  return { 'Content-Type': 'application/json', 'TikTok-Signature': `t=${t},s=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}` };
+}
+
+async function openIdOf(request: import('@playwright/test').APIRequestContext, username: string) {
+  const { videos } = await control(request, { action: 'videos', username });
+  return videos[0].openId as string;
+}
+
+test.afterEach(async ({ request }) => {
+  await control(request, { action: 'reset' });
+});
+
+test('Disconnect TikTok revokes at TikTok, unpublishes, and signs out', async ({ page, request }) => {
+  const user = uniqueUser('bye');
+  const videos = await sandboxVideos(request, user);
+  await signIn(page, user);
+  expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id] })).status()).toBe(200);
+  await control(request, { action: 'resetCounters' });
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Disconnect TikTok' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect((await counters(request))['oauth/revoke']).toBe(1);
+  expect((await page.request.get(`/u/${user}`)).status()).toBe(404);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('Delete my data removes the creator; signing in again starts from nothing', async ({ page, request }) => {
+  const user = uniqueUser('erase');
+  const videos = await sandboxVideos(request, user);
+  await signIn(page, user);
+  expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id] })).status()).toBe(200);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Delete my data' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect((await page.request.get(`/u/${user}`)).status()).toBe(404);
+  await signIn(page, user);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect((await (await page.request.get('/api/showcase')).json()).items).toEqual([]);
+});
+
+test('webhook authorization.removed: valid, bad signature, stale timestamp, replay', async ({ page, request }) => {
+  const user = uniqueUser('hook');
+  const videos = await sandboxVideos(request, user);
+  await signIn(page, user);
+  expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id] })).status()).toBe(200);
+  const body = JSON.stringify({
+    client_key: 'sbx_showreel',
+    event: 'authorization.removed',
+    create_time: Math.floor(Date.now() / 1000),
+    user_openid: await openIdOf(request, user),
+    content: JSON.stringify({ reason: 1 }),
+  });
+
+  const bad = await request.post('/api/webhooks/tiktok', { data: body, headers: signed(body, undefined, 'not-the-secret') });
+  expect(bad.status()).toBe(401);
+  expect((await bad.json()).error.code).toBe('unauthorized');
+  const stale = await request.post('/api/webhooks/tiktok', { data: body, headers: signed(body, Math.floor(Date.now() / 1000) - 301) });
+  expect(stale.status()).toBe(401);
+  const tampered = await request.post('/api/webhooks/tiktok', { data: body.replace('removed', 'remove'), headers: signed(body) });
+  expect(tampered.status()).toBe(401);
+  // None of those touched the account.
+  expect((await page.request.get(`/u/${user}`)).status()).toBe(200);
+
+  const headers = signed(body);
+  const first = await request.post('/api/webhooks/tiktok', { data: body, headers });
+  expect(first.status()).toBe(200);
+  expect((await first.json()).result).toBe('handled');
+  const replay = await request.post('/api/webhooks/tiktok', { data: body, headers });
+  expect(replay.status()).toBe(200);
+  expect((await replay.json()).result).toBe('duplicate');
+
+  expect((await page.request.get(`/u/${user}`)).status()).toBe(404);
+  await page.goto('/dashboard');
+  await expect(page.getByText('TikTok is disconnected and your showcase is unpublished.')).toBeVisible();
+});
+
+test('the sandbox can send authorization.removed itself, signed like TikTok', async ({ page, request }) => {
+  const user = uniqueUser('hook2');
+  await signIn(page, user);
+  const { delivered } = await control(request, { action: 'authorizationRemoved', username: user });
+  expect(delivered.status).toBe(200);
+  await page.goto('/dashboard');
+  await expect(page.getByText('TikTok is disconnected and your showcase is unpublished.')).toBeVisible();
+});

@@ -1,0 +1,153 @@
+import { http, HttpResponse, delay } from 'msw';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decryptToken, encryptToken } from '@/lib/auth/token-cipher';
+import { getAccessToken, NeedsReconnectError, withAccessToken } from '@/lib/auth/tokens';
+import { db } from '@/lib/db';
+import { TikTokError } from '@/lib/tiktok/errors';
+import { migrateTestDb, newId } from '../support/db';
+import { API, useMsw } from '../support/msw';
+
+const server = useMsw();
+beforeAll(() => migrateTestDb());
+
+let userId: string;
+let refreshCalls: string[];
+
+async function seed(accessExpiresInMs: number) {
+  userId = newId();
+  await db.user.create({
+    data: {
+      id: userId,
+      openId: `open-${userId}`,
+      displayName: 'Test',
+      handle: `h-${userId.slice(0, 8)}`,
+      connection: {
+        create: {
+          accessTokenEnc: encryptToken('act.old'),
+          refreshTokenEnc: encryptToken('rft.old'),
+          accessExpiresAt: new Date(Date.now() + accessExpiresInMs),
+          refreshExpiresAt: new Date(Date.now() + 86_400_000),
+          scopes: 'user.info.basic,video.list',
+        },
+      },
+    },
+  });
+}
+
+function tokenEndpoint(reply: (refresh: string, n: number) => Response | Promise<Response>) {
+  server.use(
+    http.post(`${API}/v2/oauth/token/`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      const presented = form.get('refresh_token')!;
+      refreshCalls.push(presented);
+      return reply(presented, refreshCalls.length);
+    }),
+  );
+}
+
+const rotated = (n: number) =>
+  HttpResponse.json({
+    access_token: `act.new${n}`,
+    refresh_token: `rft.new${n}`,
+    expires_in: 86400,
+    refresh_expires_in: 31536000,
+    open_id: 'x',
+    scope: 'user.info.basic,video.list',
+  });
+
+beforeEach(() => {
+  refreshCalls = [];
+});
+
+describe('getAccessToken', () => {
+  it('returns the stored token while it is outside the safety margin, without calling TikTok', async () => {
+    await seed(3600_000);
+    tokenEndpoint(() => rotated(1));
+    expect(await getAccessToken(userId)).toBe('act.old');
+    expect(refreshCalls).toEqual([]);
+  });
+
+  it('refreshes once for 30 concurrent callers, stores the rotated pair encrypted, and bumps the version', async () => {
+    await seed(60_000);
+    tokenEndpoint(async (_r, n) => {
+      await delay(50);
+      return rotated(n);
+    });
+    const tokens = await Promise.all(Array.from({ length: 30 }, () => getAccessToken(userId)));
+    expect(new Set(tokens)).toEqual(new Set(['act.new1']));
+    expect(refreshCalls).toEqual(['rft.old']);
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+    expect(c.version).toBe(1);
+    expect(decryptToken(c.refreshTokenEnc)).toBe('rft.new1');
+    expect(c.refreshTokenEnc).not.toContain('rft.new1');
+  });
+
+  it('waits for a refresh another process holds the lease for, and uses its result', async () => {
+    await seed(60_000);
+    tokenEndpoint((_r, n) => rotated(n));
+    // Another process holds the lease and finishes shortly: it writes version 1.
+    await db.$executeRaw`INSERT INTO "Lease" ("key", "holder", "expiresAt") VALUES (${`refresh:${userId}`}, 'other-process', ${Date.now() + 60_000})`;
+    setTimeout(async () => {
+      await db.tikTokConnection.update({
+        where: { userId },
+        data: { accessTokenEnc: encryptToken('act.fromOther'), accessExpiresAt: new Date(Date.now() + 86_400_000), version: 1 },
+      });
+      await db.$executeRaw`DELETE FROM "Lease" WHERE "key" = ${`refresh:${userId}`}`;
+    }, 150);
+    expect(await getAccessToken(userId)).toBe('act.fromOther');
+    expect(refreshCalls).toEqual([]);
+  });
+
+  it('marks the account needs_reconnect on invalid_grant and never tries again', async () => {
+    await seed(60_000);
+    tokenEndpoint(() => HttpResponse.json({ error: 'invalid_grant', error_description: 'Refresh token is invalid or expired.', log_id: 'x' }));
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(NeedsReconnectError);
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+    expect(c.status).toBe('needs_reconnect');
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(NeedsReconnectError);
+    expect(refreshCalls).toHaveLength(1);
+  });
+
+  it('retries transient failures with backoff, and marks nothing when they persist', async () => {
+    await seed(60_000);
+    tokenEndpoint((_r, n) => (n < 3 ? HttpResponse.json({ error: 'server_error', error_description: 'down' }, { status: 500 }) : rotated(n)));
+    expect(await getAccessToken(userId)).toBe('act.new3');
+
+    await seed(60_000);
+    refreshCalls = [];
+    tokenEndpoint(() => new HttpResponse(null, { status: 503 }));
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(TikTokError);
+    expect(refreshCalls).toHaveLength(3);
+    expect((await db.tikTokConnection.findUniqueOrThrow({ where: { userId } })).status).toBe('active');
+  });
+});
+
+describe('withAccessToken', () => {
+  it('refreshes once and retries once when TikTok says access_token_invalid', async () => {
+    await seed(3600_000);
+    tokenEndpoint((_r, n) => rotated(n));
+    const seen: string[] = [];
+    const result = await withAccessToken(userId, async (token) => {
+      seen.push(token);
+      if (token === 'act.old') throw new TikTokError('unauthorized', 'access_token_invalid', 'expired early');
+      return 'ok';
+    });
+    expect(result).toBe('ok');
+    expect(seen).toEqual(['act.old', 'act.new1']);
+    expect(refreshCalls).toHaveLength(1);
+  });
+
+  it('does not loop: a second rejection is the caller’s error', async () => {
+    await seed(3600_000);
+    tokenEndpoint((_r, n) => rotated(n));
+    let calls = 0;
+    await expect(
+      withAccessToken(userId, async () => {
+        calls++;
+        throw new TikTokError('unauthorized', 'access_token_invalid', 'still no');
+      }),
+    ).rejects.toBeInstanceOf(TikTokError);
+    expect(calls).toBe(2);
+    expect(refreshCalls).toHaveLength(1);
+  });
+});
