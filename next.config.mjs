@@ -1,6 +1,6 @@
 // Security headers for every response. Frames come from TikTok's player only; images may come
 // from TikTok's CDN (covers, avatars) and from this app (its sandbox and the stable cover URLs).
-const csp = [
+const directives = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
   "style-src 'self' 'unsafe-inline'",
@@ -11,7 +11,18 @@ const csp = [
   "base-uri 'self'",
   "form-action 'self'",
   "object-src 'none'",
-].join('; ');
+];
+const csp = directives.join('; ');
+// The sandbox's consent form redirects on to a native app's custom scheme (as TikTok's own page
+// does), which form-action 'self' would block; everything else stays the same.
+const sandboxCsp = directives.filter((d) => !d.startsWith('form-action')).join('; ');
+
+const securityHeaders = (policy) => [
+  { key: 'Content-Security-Policy', value: policy },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -20,15 +31,8 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   async headers() {
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'Content-Security-Policy', value: csp },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
-      },
+      { source: '/((?!sandbox/).*)', headers: securityHeaders(csp) },
+      { source: '/sandbox/:path*', headers: securityHeaders(sandboxCsp) },
     ];
   },
 };

@@ -1,0 +1,20 @@
+import { isSameOrigin } from '@/lib/auth/guard';
+import { getSession } from '@/lib/auth/session';
+import { jsonError, readJson, zodMessage } from '@/lib/http';
+import { redeemHandoff } from '@/lib/native/handoff';
+import { handoffInputSchema } from '@/lib/native/schema';
+
+/** The webview trades a handoff code for the normal session cookie. */
+export async function POST(request: Request) {
+  if (!isSameOrigin(request)) return jsonError('forbidden', 'Cross-site requests are not allowed.');
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const parsed = handoffInputSchema.safeParse(body.value);
+  if (!parsed.success) return jsonError('bad_request', zodMessage(parsed.error));
+  const userId = await redeemHandoff(parsed.data.handoff);
+  if (!userId) return jsonError('bad_request', 'This sign-in link has expired or was already used. Please sign in again from the app.');
+  const session = await getSession();
+  session.userId = userId;
+  await session.save();
+  return Response.json({ ok: true, redirectTo: '/dashboard' });
+}

@@ -1,0 +1,26 @@
+import { env } from '@/lib/env';
+import { errorPage } from '@/lib/auth/error-page';
+import { completeAuthorization, FAILURE_TEXT } from '@/lib/auth/oauth';
+import { createHandoff, deeplink } from '@/lib/native/handoff';
+
+export const dynamic = 'force-dynamic';
+
+function toApp(location: string) {
+  return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+}
+
+/**
+ * TikTok returns here inside the app's secure browser session. The code is exchanged on the server;
+ * the app gets only a 60-second, single-use handoff code in `<scheme>://oauth/auth?handoff=…`.
+ */
+export async function GET(request: Request) {
+  const result = await completeAuthorization('native', new URL(request.url).searchParams);
+  const scheme = result.scheme && env().nativeAppSchemes.includes(result.scheme) ? result.scheme : null;
+  if (!result.ok) {
+    if (scheme) return toApp(deeplink(scheme, { error: result.reason }));
+    const text = FAILURE_TEXT[result.reason];
+    return errorPage(text.status, text.title, 'Please go back to the app and start signing in again.');
+  }
+  if (!scheme) return errorPage(400, 'Unknown app', 'This app is not allowed to sign in with Showreel.');
+  return toApp(deeplink(scheme, { handoff: await createHandoff(result.userId) }));
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { handoffInputSchema } from '@/lib/native/schema';
+
+const ERRORS: Record<string, string> = {
+  access_denied: 'You cancelled the TikTok sign-in.',
+  invalid_state: 'That sign-in expired. Please start again from the app.',
+};
+
+/**
+ * Redeems `?handoff=` for a session. Keyed on the query value itself, so it also runs when this
+ * page is already open and only its query changes (the deeplink "already mounted" case).
+ */
+export function HandoffRedeemer() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const handoff = params.get('handoff');
+  const error = params.get('error');
+  const [message, setMessage] = useState<string>('Waiting for the app to finish signing you in…');
+
+  useEffect(() => {
+    if (error) {
+      setMessage(ERRORS[error] ?? 'TikTok could not sign you in. Please try again from the app.');
+      return;
+    }
+    if (!handoff) return;
+    const input = handoffInputSchema.safeParse({ handoff });
+    if (!input.success) {
+      setMessage('This sign-in link is not valid. Please sign in again from the app.');
+      return;
+    }
+    let cancelled = false;
+    setMessage('Signing you in…');
+    fetch('/api/auth/handoff', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input.data) })
+      .then(async (res) => {
+        const body = await res.json().catch(() => null);
+        if (cancelled) return;
+        if (res.ok) router.replace(body?.redirectTo ?? '/dashboard');
+        else setMessage(body?.error?.message ?? 'Sign-in failed. Please try again from the app.');
+      })
+      .catch(() => !cancelled && setMessage('The network failed. Please try again.'));
+    return () => {
+      cancelled = true;
+    };
+  }, [handoff, error, router]);
+
+  return (
+    <p role="status" aria-live="polite" style={{ fontSize: '1.1rem' }}>
+      {message}
+    </p>
+  );
+}

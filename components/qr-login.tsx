@@ -1,0 +1,112 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import useSWR from 'swr';
+import useSWRMutation from 'swr/mutation';
+
+type Start = { id: string; scanUrl: string; svg: string };
+type Poll = { status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised'; redirectTo?: string };
+
+export const POLL_INTERVAL_MS = 2500;
+export const MAX_POLLING_MS = 5 * 60_000;
+
+class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, { ...init, headers: { Accept: 'application/json' } });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new HttpError(body?.error?.message ?? 'Something went wrong.', res.status);
+  return body as T;
+}
+
+const WORDS: Record<Poll['status'], string> = {
+  new: 'Scan with the TikTok app',
+  scanned: 'Confirm on your phone',
+  confirmed: 'Signed in! Taking you to your dashboard…',
+  expired: 'This QR code has expired or was cancelled.',
+  utilised: 'This QR code has already been used.',
+};
+
+/**
+ * QR sign-in. Polls the app's own route (never TikTok) every 2.5 s with SWR, pausing while the tab
+ * is hidden, and stops on confirmed, expired, utilised, any error (429 included) and after 5 minutes.
+ */
+export function QrLogin() {
+  const router = useRouter();
+  const start = useSWRMutation('/api/auth/qr', (url: string) => call<Start>(url, { method: 'POST' }));
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [timedOut, setTimedOut] = useState(false);
+  const [final, setFinal] = useState<Poll['status'] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const session = start.data;
+
+  const begin = () => {
+    setTimedOut(false);
+    setFinal(null);
+    setFailure(null);
+    setStartedAt(Date.now());
+    start.trigger().catch((e: HttpError) => setFailure(e.status === 429 ? 'TikTok is busy. Try again in a moment.' : e.message));
+  };
+  useEffect(begin, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (startedAt === null) return;
+    const timer = setTimeout(() => setTimedOut(true), MAX_POLLING_MS);
+    return () => clearTimeout(timer);
+  }, [startedAt]);
+
+  const polling = Boolean(session) && !timedOut && final === null && failure === null;
+  const poll = useSWR<Poll, HttpError>(polling ? `/api/auth/qr/${session!.id}` : null, (url: string) => call<Poll>(url), {
+    refreshInterval: POLL_INTERVAL_MS,
+    refreshWhenHidden: false,
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    shouldRetryOnError: false,
+    dedupingInterval: 1000,
+    onSuccess: (data) => {
+      if (data.status === 'confirmed' || data.status === 'expired' || data.status === 'utilised') setFinal(data.status);
+      if (data.status === 'confirmed') router.replace(data.redirectTo ?? '/dashboard');
+    },
+    // Any non-OK answer stops polling, 429 included.
+    onError: (e) => setFailure(e.status === 429 ? 'TikTok is busy. Try again in a moment.' : e.message),
+  });
+
+  const status = final ?? poll.data?.status ?? 'new';
+  let message: string;
+  if (failure) message = failure;
+  else if (!session) message = 'Getting a QR code from TikTok…';
+  else if (timedOut) message = 'Still there? This QR code timed out.';
+  else message = WORDS[status];
+
+  const stopped = failure !== null || timedOut || final === 'expired' || final === 'utilised';
+  const retryLabel = failure ? 'Try again' : final === 'utilised' ? 'Start again' : 'Get a new code';
+
+  return (
+    <div className="qr">
+      {session && !stopped && final !== 'confirmed' && (
+        <>
+          <div className="code" role="img" aria-label="QR code to sign in with the TikTok app" dangerouslySetInnerHTML={{ __html: session.svg }} />
+          <p className="muted" style={{ margin: 0 }}>
+            Can&apos;t scan? <a href={session.scanUrl}>Open the sign-in link on your phone</a>
+          </p>
+        </>
+      )}
+      <p role="status" aria-live="polite" style={{ fontSize: '1.2rem', fontWeight: 700, margin: 0 }}>
+        {message}
+      </p>
+      {stopped && (
+        <button type="button" className="primary" onClick={begin}>
+          {retryLabel}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import QRCode from 'qrcode';
+import { randomToken } from '../auth/pkce';
+import { signInWithTokens } from '../auth/sign-in';
+import { db } from '../db';
+import { env } from '../env';
+import { checkQrCode, exchangeCode, getQrCode } from '../tiktok/client';
+import type { QrStatus } from '../tiktok/types';
+
+export const QR_SESSION_TTL_MS = 5 * 60_000;
+
+export type QrStart = { id: string; scanUrl: string; svg: string };
+
+/** Asks TikTok for a QR session, fills in our own client_ticket, and keeps it for this browser. */
+export async function startQrLogin(browserId: string): Promise<QrStart> {
+  const state = randomToken(16);
+  const { scanUrl, token } = await getQrCode({ state });
+  const clientTicket = randomToken(24);
+  const url = new URL(scanUrl);
+  url.searchParams.set('client_ticket', clientTicket);
+  const id = randomUUID();
+  await db.qrSession.create({
+    data: { id, token, clientTicket, browserId, state, status: 'new', expiresAt: new Date(Date.now() + QR_SESSION_TTL_MS) },
+  });
+  await db.qrSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 3600_000) } } });
+  const svg = await QRCode.toString(url.toString(), { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+  return { id, scanUrl: url.toString(), svg };
+}
+
+export type QrPoll =
+  | { status: Exclude<QrStatus, 'confirmed'> }
+  | { status: 'confirmed'; userId: string }
+  | { status: 'not_found' }
+  | { status: 'ticket_mismatch' };
+
+/**
+ * One poll, from the server (the client secret never leaves it). A session belongs to the browser
+ * that started it. On "confirmed" the code is exchanged exactly like a web sign-in, once.
+ */
+export async function pollQrLogin(id: string, browserId: string): Promise<QrPoll> {
+  const session = await db.qrSession.findUnique({ where: { id } });
+  if (!session || session.browserId !== browserId) return { status: 'not_found' };
+  if (session.status === 'confirmed' || session.status === 'utilised' || session.status === 'expired') {
+    return session.status === 'confirmed' ? { status: 'utilised' } : { status: session.status };
+  }
+  if (session.expiresAt.getTime() < Date.now()) {
+    await db.qrSession.update({ where: { id }, data: { status: 'expired' } });
+    return { status: 'expired' };
+  }
+  const check = await checkQrCode(session.token);
+  if ((check.status === 'scanned' || check.status === 'confirmed') && check.clientTicket !== session.clientTicket) {
+    await db.qrSession.update({ where: { id }, data: { status: 'expired' } });
+    return { status: 'ticket_mismatch' };
+  }
+  if (check.status !== 'confirmed') {
+    if (check.status !== session.status) await db.qrSession.updateMany({ where: { id, status: session.status }, data: { status: check.status } });
+    return { status: check.status };
+  }
+  if (!check.code || (check.state !== null && check.state !== session.state)) return { status: 'ticket_mismatch' };
+  // Claim the exchange: of two polls arriving together, only one trades the code.
+  const claimed = await db.qrSession.updateMany({ where: { id, status: { in: ['new', 'scanned'] } }, data: { status: 'confirmed' } });
+  if (claimed.count !== 1) return { status: 'scanned' };
+  const tokens = await exchangeCode({ code: check.code, redirectUri: env().redirectUri });
+  return { status: 'confirmed', userId: await signInWithTokens(tokens) };
+}
