@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { AccountActions } from '@/components/account-actions';
-import { ReconnectBanner } from '@/components/reconnect-banner';
-import { TikTokProblem } from '@/components/tiktok-problem';
-import { VideoGridSkeleton } from '@/components/video-grid-skeleton';
+import { AccountActions } from '@/app/_components/account-actions';
+import { ReconnectBanner } from '@/app/_components/reconnect-banner';
+import { TikTokProblem } from '@/app/_components/tiktok-problem';
+import { VideoGridSkeleton } from '@/app/_components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
 import { RecentVideos } from './recent-videos';
 

@@ -1,6 +1,6 @@
-import { ShowcasePicker } from '@/components/showcase-picker';
-import { ReconnectBanner } from '@/components/reconnect-banner';
-import { TikTokProblem } from '@/components/tiktok-problem';
+import { ShowcasePicker } from '@/app/_components/showcase-picker';
+import { ReconnectBanner } from '@/app/_components/reconnect-banner';
+import { TikTokProblem } from '@/app/_components/tiktok-problem';
 import { readShowcase } from '@/lib/showcase/store';
 import { problemOf, recentVideos } from '@/lib/videos/recent';
 import type { VideoPageDto } from '@/lib/videos/types';

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { WatchPlayer } from '@/components/watch-player';
+import { WatchPlayer } from '@/app/_components/watch-player';
 import { db } from '@/lib/db';
 import { videoLabel } from '@/lib/format';
 import { videoIdSchema } from '@/lib/showcase/schema';

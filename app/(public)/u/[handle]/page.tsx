@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { after } from 'next/server';
-import { ShowcaseGrid } from '@/components/showcase-grid';
+import { ShowcaseGrid } from '@/app/_components/showcase-grid';
 import { env } from '@/lib/env';
 import { ensureFreshCovers } from '@/lib/showcase/covers';
 import { getPublicShowcase } from '@/lib/showcase/public';

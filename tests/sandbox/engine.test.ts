@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as sbx from '@/lib/tiktok/sandbox/engine';
+
+// The sandbox is what every end-to-end test stands on: it must fail the way TikTok fails.
+const KEY = 'test_client_key';
+const SECRET = 'test_client_secret';
+const REDIRECT = 'https://showreel.test/api/auth/tiktok/callback';
+const VERIFIER = 'v'.repeat(43) + 'erifier-0123456789';
+const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
+
+let n = 0;
+const username = () => `unit-${Date.now().toString(36)}-${++n}`.slice(0, 24);
+const form = (o: Record<string, string>) => new URLSearchParams(o);
+type Body = Record<string, unknown> & { error?: unknown; data?: unknown };
+
+async function signIn(user = username(), scopes = ['user.info.basic', 'user.info.profile', 'video.list']) {
+  const code = sbx.issueCode({ username: user, scopes, redirectUri: REDIRECT, challenge: CHALLENGE });
+  const r = await sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: VERIFIER }));
+  expect(r.status).toBe(200);
+  return { user, ...(r.body as { access_token: string; refresh_token: string; expires_in: number; scope: string; open_id: string }) };
+}
+
+beforeEach(() => {
+  sbx.clearFaults();
+  sbx.resetSettings();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('authorization codes', () => {
+  it('are single-use: a second exchange is invalid_grant, in the body of an HTTP 200', async () => {
+    const code = sbx.issueCode({ username: username(), scopes: ['user.info.basic'], redirectUri: REDIRECT, challenge: CHALLENGE });
+    const f = form({ client_key: KEY, client_secret: SECRET, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: VERIFIER });
+    expect((await sbx.token(f)).status).toBe(200);
+    const again = await sbx.token(f);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ error: 'invalid_grant', log_id: expect.any(String) });
+  });
+
+  it('expire after 10 minutes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const code = sbx.issueCode({ username: username(), scopes: ['user.info.basic'], redirectUri: REDIRECT, challenge: null });
+    vi.setSystemTime(Date.now() + 10 * 60_000 + 1000);
+    const r = await sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'authorization_code', code, redirect_uri: REDIRECT }));
+    expect((r.body as Body).error).toBe('invalid_grant');
+  });
+
+  it('verify PKCE (S256) and the redirect_uri', async () => {
+    const exchange = (extra: Record<string, string>) => {
+      const code = sbx.issueCode({ username: username(), scopes: ['user.info.basic'], redirectUri: REDIRECT, challenge: CHALLENGE });
+      return sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...extra }));
+    };
+    expect(((await exchange({})).body as Body).error).toBe('invalid_request');
+    expect(((await exchange({ code_verifier: 'w'.repeat(64) })).body as Body).error).toBe('invalid_grant');
+    expect(((await exchange({ code_verifier: VERIFIER, redirect_uri: 'https://evil.example/cb' })).body as Body).error).toBe('invalid_grant');
+    expect(((await exchange({ code_verifier: VERIFIER, client_secret: 'nope' })).body as Body).error).toBe('invalid_client');
+  });
+
+  it('the authorize page refuses a redirect_uri that is not exactly the app’s', () => {
+    const base = { clientKey: KEY, scopes: ['user.info.basic'], state: 's', responseType: 'code', codeChallenge: CHALLENGE, codeChallengeMethod: 'S256' };
+    expect(sbx.validateAuthorize({ ...base, redirectUri: REDIRECT })).toBeNull();
+    expect(sbx.validateAuthorize({ ...base, redirectUri: `${REDIRECT}/` })).toMatch(/redirect_uri/);
+    expect(sbx.validateAuthorize({ ...base, redirectUri: `${REDIRECT}?x=1` })).toMatch(/redirect_uri/);
+    expect(sbx.validateAuthorize({ ...base, redirectUri: REDIRECT, scopes: ['user.info.basic', 'everything'] })).toMatch(/scope/);
+  });
+});
+
+describe('tokens', () => {
+  it('refresh tokens rotate: the old one dies when a new one is issued', async () => {
+    const s = await signIn();
+    const refresh = (t: string) => sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'refresh_token', refresh_token: t }));
+    const first = await refresh(s.refresh_token);
+    expect((first.body as Body).refresh_token).toMatch(/^rft\./);
+    expect(((await refresh(s.refresh_token)).body as Body).error).toBe('invalid_grant');
+    expect((await refresh((first.body as { refresh_token: string }).refresh_token)).status).toBe(200);
+  });
+
+  it('access tokens expire per expires_in', async () => {
+    sbx.updateSettings({ accessTtlSeconds: 120 });
+    const s = await signIn();
+    expect(s.expires_in).toBe(120);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 121_000);
+    const r = await sbx.userInfo(`Bearer ${s.access_token}`, 'open_id');
+    expect(r.status).toBe(401);
+    expect((r.body as Body).error).toMatchObject({ code: 'access_token_invalid' });
+  });
+
+  it('revoke kills the access and refresh tokens', async () => {
+    const s = await signIn();
+    expect((await sbx.revoke(form({ client_key: KEY, client_secret: SECRET, token: s.access_token }))).body).toEqual({});
+    expect((await sbx.userInfo(`Bearer ${s.access_token}`, 'open_id')).status).toBe(401);
+    const r = await sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'refresh_token', refresh_token: s.refresh_token }));
+    expect((r.body as Body).error).toBe('invalid_grant');
+  });
+});
+
+describe('Display API', () => {
+  it('user/info honours fields and fails for a field of an ungranted scope', async () => {
+    const s = await signIn(username(), ['user.info.basic', 'video.list']);
+    const ok = await sbx.userInfo(`Bearer ${s.access_token}`, 'open_id,display_name');
+    expect(ok.status).toBe(200);
+    expect(Object.keys((ok.body as { data: { user: object } }).data.user).sort()).toEqual(['display_name', 'open_id']);
+    const denied = await sbx.userInfo(`Bearer ${s.access_token}`, 'open_id,username');
+    expect(denied.status).toBe(401);
+    expect((denied.body as Body).error).toMatchObject({ code: 'scope_not_authorized' });
+    expect((await sbx.userInfo(`Bearer ${s.access_token}`, 'shoe_size')).status).toBe(400);
+  });
+
+  it('video/list pages newest first with a millisecond cursor, at most 20 a page, over 30 distinct videos', async () => {
+    const s = await signIn();
+    const seen: Array<{ id: string; title: string; create_time: number; duration: number }> = [];
+    let cursor: number | undefined;
+    for (let page = 0; page < 10; page++) {
+      const r = await sbx.videoList(`Bearer ${s.access_token}`, 'id,title,create_time,duration,cover_image_url', { max_count: 20, cursor });
+      const data = (r.body as { data: { videos: typeof seen; cursor: number; has_more: boolean } }).data;
+      expect(data.videos.length).toBeLessThanOrEqual(20);
+      seen.push(...data.videos);
+      if (!data.has_more) break;
+      cursor = data.cursor;
+      expect(cursor).toBe(data.videos.at(-1)!.create_time * 1000);
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(seen.map((v) => v.id)).size).toBe(seen.length);
+    expect(new Set(seen.map((v) => v.title)).size).toBe(seen.length);
+    expect(new Set(seen.map((v) => v.duration)).size).toBeGreaterThan(10);
+    expect(seen.map((v) => v.create_time)).toEqual([...seen.map((v) => v.create_time)].sort((a, b) => b - a));
+    expect((await sbx.videoList(`Bearer ${s.access_token}`, 'id', { max_count: 21 })).status).toBe(400);
+  });
+
+  it('video/list needs the video.list scope', async () => {
+    const s = await signIn(username(), ['user.info.basic']);
+    const r = await sbx.videoList(`Bearer ${s.access_token}`, 'id', {});
+    expect(r.status).toBe(401);
+    expect((r.body as Body).error).toMatchObject({ code: 'scope_not_authorized' });
+  });
+
+  it('video/query takes 1 to 20 ids and returns only the user’s own, visible videos', async () => {
+    const s = await signIn();
+    const mine = sbx.allVideos(s.user).map((v) => v.id);
+    const other = sbx.allVideos(username())[0].id;
+    const q = (ids: string[]) => sbx.videoQuery(`Bearer ${s.access_token}`, 'id,cover_image_url', { filters: { video_ids: ids } });
+    expect((await q([])).status).toBe(400);
+    expect((await q(mine.slice(0, 21))).status).toBe(400);
+    sbx.setVideoState(s.user, mine[1], 'private');
+    const r = await q([mine[0], mine[1], other]);
+    expect((r.body as { data: { videos: Array<{ id: string }> } }).data.videos.map((v) => v.id)).toEqual([mine[0]]);
+  });
+
+  it('cover URLs carry x-expires and stop working after the configured TTL', async () => {
+    sbx.updateSettings({ coverTtlSeconds: 60 });
+    const s = await signIn();
+    const r = await sbx.videoList(`Bearer ${s.access_token}`, 'id,cover_image_url', { max_count: 1 });
+    const url = new URL((r.body as { data: { videos: Array<{ id: string; cover_image_url: string }> } }).data.videos[0].cover_image_url);
+    const id = url.pathname.split('/').pop()!.replace('.svg', '');
+    const expires = Number(url.searchParams.get('x-expires'));
+    expect(expires * 1000 - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(sbx.checkCoverUrl(id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('ok');
+    expect(sbx.checkCoverUrl(id, String(expires + 3600), url.searchParams.get('x-signature'))).toBe('invalid');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(expires * 1000 + 1000);
+    expect(sbx.checkCoverUrl(id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('expired');
+  });
+});
+
+describe('test controls', () => {
+  it('inject TikTok-shaped 429 and 500 answers a chosen number of times, and count every call', async () => {
+    const s = await signIn();
+    sbx.resetCounters();
+    sbx.setFault('video/list', { status: 429, remaining: 1 });
+    const limited = await sbx.videoList(`Bearer ${s.access_token}`, 'id', {});
+    expect(limited.status).toBe(429);
+    expect((limited.body as Body).error).toMatchObject({ code: 'rate_limit_exceeded', log_id: expect.any(String) });
+    expect((await sbx.videoList(`Bearer ${s.access_token}`, 'id', {})).status).toBe(200);
+    sbx.setFault('oauth/token:refresh', { status: 500 });
+    const failed = await sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'refresh_token', refresh_token: s.refresh_token }));
+    expect(failed.status).toBe(500);
+    expect(failed.body).toMatchObject({ error: 'server_error' });
+    expect(sbx.counters()).toMatchObject({ 'video/list': 2, 'oauth/token:refresh': 1 });
+  });
+
+  it('can be slow on a chosen endpoint', async () => {
+    const s = await signIn();
+    sbx.setFault('user/info', { delayMs: 120 });
+    const t = Date.now();
+    await sbx.userInfo(`Bearer ${s.access_token}`, 'open_id');
+    expect(Date.now() - t).toBeGreaterThanOrEqual(110);
+  });
+});
