@@ -1,6 +1,7 @@
 import 'server-only';
 import { decryptToken } from '../auth/token-cipher';
 import { db } from '../db';
+import { revalidateHandle } from '../showcase/revalidate';
 import { revokeToken } from '../tiktok/client';
 
 /** Tells TikTok to drop our access, best effort: a dead token is already what we want. */
@@ -16,12 +17,13 @@ async function revokeAtTikTok(userId: string): Promise<void> {
 
 /** Forgets the tokens and unpublishes the showcase. Idempotent. */
 export async function forgetConnection(where: { userId: string } | { openId: string }): Promise<boolean> {
-  const user = await db.user.findUnique({ where: 'userId' in where ? { id: where.userId } : { openId: where.openId }, select: { id: true } });
+  const user = await db.user.findUnique({ where: 'userId' in where ? { id: where.userId } : { openId: where.openId }, select: { id: true, handle: true } });
   if (!user) return false;
   await db.$transaction([
     db.tikTokConnection.deleteMany({ where: { userId: user.id } }),
     db.user.update({ where: { id: user.id }, data: { published: false } }),
   ]);
+  revalidateHandle(user.handle);
   return true;
 }
 
@@ -34,5 +36,7 @@ export async function disconnect(userId: string): Promise<void> {
 /** "Delete my data": revoke, then remove the user and everything stored about them. Idempotent. */
 export async function deleteUserData(userId: string): Promise<void> {
   await revokeAtTikTok(userId);
+  const user = await db.user.findUnique({ where: { id: userId }, select: { handle: true } });
   await db.user.deleteMany({ where: { id: userId } });
+  if (user) revalidateHandle(user.handle);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { db } from '../db';
+import { revalidateHandle } from '../showcase/revalidate';
 import { getUserInfo } from '../tiktok/client';
 import type { TikTokProfile, TokenSet } from '../tiktok/types';
 import { encryptToken } from './token-cipher';
@@ -22,7 +23,7 @@ async function chooseHandle(profile: TikTokProfile, userId: string | null): Prom
  */
 export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   const profile = await getUserInfo(tokens.accessToken, tokens.scopes);
-  const existing = await db.user.findUnique({ where: { openId: tokens.openId }, select: { id: true, handle: true } });
+  const existing = await db.user.findUnique({ where: { openId: tokens.openId }, select: { id: true, handle: true, published: true } });
   const handle = existing && !profile.username ? existing.handle : await chooseHandle(profile, existing?.id ?? null);
   const userId = existing?.id ?? randomUUID();
   const connection = {
@@ -54,5 +55,7 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
       update: { ...connection, version: { increment: 1 } },
     }),
   ]);
+  if (existing && (existing.handle !== handle || !existing.published)) revalidateHandle(existing.handle);
+  revalidateHandle(handle);
   return userId;
 }

@@ -4,6 +4,7 @@ import { db } from '../db';
 import { MAX_PAGE_SIZE, queryVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import type { ShowcaseEntry } from '../videos/types';
+import { revalidateShowcaseOf } from './revalidate';
 
 export class NotOwnedError extends Error {
   constructor(readonly videoIds: string[]) {
@@ -61,6 +62,7 @@ export async function saveShowcase(userId: string, videoIds: string[]): Promise<
     }),
     db.showcaseItem.createMany({ data: videoIds.map((videoId, position) => ({ userId, videoId, position })) }),
   ]);
+  await revalidateShowcaseOf(userId);
   return readShowcase(userId);
 }
 
@@ -97,4 +99,5 @@ export async function applyFreshVideos(userId: string, askedIds: string[], fresh
     ...[...fresh.values()].map((v) => db.video.updateMany({ where: { userId, id: v.id }, data: videoRow(v) })),
     ...(gone.length ? [db.video.updateMany({ where: { userId, id: { in: gone } }, data: { available: false } })] : []),
   ]);
+  await revalidateShowcaseOf(userId);
 }

@@ -1,12 +1,20 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { after } from 'next/server';
 import { ShowcaseGrid } from '@/app/_components/showcase-grid';
 import { env } from '@/lib/env';
-import { ensureFreshCovers } from '@/lib/showcase/covers';
 import { getPublicShowcase } from '@/lib/showcase/public';
 
 type Props = { params: Promise<{ handle: string }> };
+
+// Served from the cache and re-rendered when the creator changes anything (revalidatePath), or
+// within 5 minutes of a background sync. Covers are stable app URLs that refresh themselves, so
+// a cached page never shows an expired TikTok URL.
+export const revalidate = 300;
+
+/** No page is built ahead of time; each is rendered on first view, then cached. */
+export async function generateStaticParams(): Promise<Array<{ handle: string }>> {
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const showcase = await getPublicShowcase((await params).handle);
@@ -36,9 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicShowcasePage({ params }: Props) {
   const showcase = await getPublicShowcase((await params).handle);
   if (!showcase) notFound();
-  const { user, items, coversStale } = showcase;
-  // Refresh covers after the response: this view itself never waits on TikTok.
-  if (coversStale) after(() => ensureFreshCovers(user.id));
+  const { user, items } = showcase;
   return (
     <main className="container">
       <header className="showcase-head">
