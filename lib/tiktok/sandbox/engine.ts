@@ -165,6 +165,12 @@ export function checkCoverUrl(videoId: string, expiresParam: string | null, sign
   return expires * 1000 < Date.now() ? 'expired' : 'ok';
 }
 
+/** The display name behind an open_id, for the generated avatar. */
+export function displayNameOf(openId: string): string | null {
+  const a = account(openId);
+  return a ? creator(a.username).displayName : null;
+}
+
 export function findVideo(videoId: string): SandboxVideo | null {
   for (const { value } of store.all<Account>('account')) {
     const v = videosOf(creator(value.username)).find((x) => x.id === videoId);

@@ -16,12 +16,12 @@ export function coverSvg(videoId: string, title: string): string {
   const lines: string[] = [];
   for (const w of words) {
     const last = lines.at(-1);
-    if (last && (last + ' ' + w).length <= 14) lines[lines.length - 1] = `${last} ${w}`;
+    if (last && (last + ' ' + w).length <= 12) lines[lines.length - 1] = `${last} ${w}`;
     else lines.push(w);
   }
   const text = lines
     .slice(0, 4)
-    .map((l, i) => `<text x="270" y="${420 + i * 72}" text-anchor="middle" font-size="60" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escape(l)}</text>`)
+    .map((l, i) => `<text x="270" y="${430 + i * 60}" text-anchor="middle" font-size="44" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escape(l)}</text>`)
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="540" height="960" viewBox="0 0 540 960">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${a} 80% 55%)"/><stop offset="1" stop-color="hsl(${b} 75% 35%)"/></linearGradient></defs>
