@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
+import { getAccessToken, NeedsReconnectError, withAccessToken } from '../auth/tokens';
 import { db } from '../db';
 import { env } from '../env';
 import { acquireLease, releaseLease } from '../lease';
@@ -29,7 +29,12 @@ function totalCalls(): number {
  * One account: tokens refreshed when due (inside withAccessToken), recent videos re-read, saved
  * showcase metadata updated, stale covers refreshed, and which videos vanished noted.
  */
-async function syncAccount(userId: string): Promise<void> {
+async function syncAccount(userId: string, scopes: string[]): Promise<void> {
+  // Without video.list there is nothing to re-read: keep the tokens fresh and stop there.
+  if (!scopes.includes('video.list')) {
+    await getAccessToken(userId);
+    return;
+  }
   const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
   const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true } });
   const ids = saved.map((s) => s.videoId);
@@ -52,7 +57,7 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
   const dueBefore = new Date(Date.now() - env().syncIntervalMs + 60_000);
   const accounts = await db.tikTokConnection.findMany({
     where: { status: 'active', ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) },
-    select: { userId: true },
+    select: { userId: true, scopes: true },
     orderBy: { lastSyncedAt: { sort: 'asc', nulls: 'first' } },
   });
   const summary: SyncSummary = { accounts: accounts.length, done: 0, skipped: 0, failed: 0, apiCalls: 0, durationMs: 0 };
@@ -62,7 +67,7 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
   for (let i = 0; i < accounts.length; i += batchSize) {
     const batch = accounts.slice(i, i + batchSize);
     await Promise.all(
-      batch.map(async ({ userId }) => {
+      batch.map(async ({ userId, scopes }) => {
         const key = `sync:${userId}`;
         if (!(await acquireLease(key, holder, LEASE_MS))) {
           summary.skipped++;
@@ -70,7 +75,7 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
           return;
         }
         try {
-          await syncAccount(userId);
+          await syncAccount(userId, scopes.split(','));
           await db.tikTokConnection.updateMany({ where: { userId }, data: { lastSyncedAt: new Date(), lastError: null } });
           summary.done++;
           log(`synced ${userId}`);

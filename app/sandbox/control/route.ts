@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
 import * as sandbox from '@/lib/tiktok/sandbox/engine';
 import { jsonOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
 
@@ -14,7 +15,7 @@ const endpoint = z.enum([
   'video/list',
   'video/query',
 ]);
-const username = z.string().regex(/^[a-z0-9._-]{2,24}$/).default(sandbox.DEFAULT_USERNAME);
+const username = z.string().refine(isSandboxUsername, 'not a sandbox username').default(sandbox.DEFAULT_USERNAME);
 
 const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reset') }),

@@ -1,4 +1,5 @@
-import { DEFAULT_USERNAME, readQr } from '@/lib/tiktok/sandbox/engine';
+import { readQr } from '@/lib/tiktok/sandbox/engine';
+import { AccountDecision } from '../_components/account-decision';
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
@@ -49,18 +50,7 @@ export default async function SandboxPhonePage({ searchParams }: { searchParams:
         <form method="post" action="/sandbox/qr/act">
           {hidden}
           <p>Scopes: {qr.scopes.join(', ')}</p>
-          <div className="sbx-field">
-            <label htmlFor="username">Sandbox account (username)</label>
-            <input id="username" type="text" name="username" defaultValue={DEFAULT_USERNAME} pattern="[a-z0-9._\-]{2,24}" required />
-          </div>
-          <div className="sbx-actions">
-            <button className="sbx-secondary" type="submit" name="action" value="cancel" formNoValidate>
-              Cancel
-            </button>
-            <button className="sbx-primary" type="submit" name="action" value="confirm">
-              Confirm
-            </button>
-          </div>
+          <AccountDecision name="action" confirm={{ value: 'confirm', label: 'Confirm' }} />
         </form>
       )}
     </section>

@@ -5,6 +5,12 @@ import { createHash } from 'node:crypto';
 
 export const DEFAULT_USERNAME = 'sandy.creator';
 export const VIDEO_COUNT = 42;
+export const USERNAME_PATTERN = '[a-z0-9._\\-]{2,24}';
+const USERNAME = new RegExp(`^${USERNAME_PATTERN}$`);
+
+export function isSandboxUsername(value: string): boolean {
+  return USERNAME.test(value);
+}
 
 const TOPICS = [
   'Sunrise skate session', 'Three-ingredient pasta', 'Desk setup tour', 'Street food crawl', 'Rainy day lo-fi',

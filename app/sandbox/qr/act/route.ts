@@ -1,4 +1,5 @@
 import { actOnQr } from '@/lib/tiktok/sandbox/engine';
+import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
 import { formOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
 
 /** The phone's buttons: scan, confirm (as a sandbox username) or cancel; then back to the phone page. */
@@ -9,7 +10,7 @@ export const POST = sandboxRoute(async (request: Request) => {
   const action = f.get('action');
   if (action !== 'scan' && action !== 'confirm' && action !== 'cancel') return new Response('Unknown action', { status: 400 });
   const username = (f.get('username') ?? '').trim().toLowerCase() || undefined;
-  if (username && !/^[a-z0-9._-]{2,24}$/.test(username)) return new Response('Invalid sandbox username', { status: 400 });
+  if (username && !isSandboxUsername(username)) return new Response('Invalid sandbox username', { status: 400 });
   if (!actOnQr(token, action, ticket, username)) return new Response('Unknown QR code', { status: 404 });
   const back = `/sandbox/qr?${new URLSearchParams({ token, client_ticket: ticket })}`;
   return new Response(null, { status: 303, headers: { Location: back } });

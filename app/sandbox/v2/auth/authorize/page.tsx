@@ -1,4 +1,5 @@
-import { DEFAULT_USERNAME, REQUIRED_SCOPES, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+import { REQUIRED_SCOPES, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+import { AccountDecision } from '../../../_components/account-decision';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -52,21 +53,10 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
           );
         })}
       </ul>
-      <div className="sbx-field">
-        <label htmlFor="username">Sandbox account (username)</label>
-        <input id="username" type="text" name="username" defaultValue={DEFAULT_USERNAME} pattern="[a-z0-9._\-]{2,24}" required />
-      </div>
       {(['client_key', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method'] as const).map((k) => (
         <input key={k} type="hidden" name={k} value={one(q[k])} />
       ))}
-      <div className="sbx-actions">
-        <button className="sbx-secondary" type="submit" name="decision" value="cancel" formNoValidate>
-          Cancel
-        </button>
-        <button className="sbx-primary" type="submit" name="decision" value="authorize">
-          Authorize
-        </button>
-      </div>
+      <AccountDecision name="decision" confirm={{ value: 'authorize', label: 'Authorize' }} />
     </form>
   );
 }

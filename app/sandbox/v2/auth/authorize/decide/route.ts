@@ -1,4 +1,5 @@
 import { issueCode, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
 import { formOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
 
 /** The consent form's answer: back to the app's redirect_uri with a code, or with access_denied. */
@@ -25,7 +26,7 @@ export const POST = sandboxRoute(async (request: Request) => {
   }
   const granted = requested.filter((s) => f.getAll('granted').includes(s));
   const username = (f.get('username') ?? '').trim().toLowerCase();
-  if (!/^[a-z0-9._-]{2,24}$/.test(username)) return new Response('Invalid sandbox username', { status: 400 });
+  if (!isSandboxUsername(username)) return new Response('Invalid sandbox username', { status: 400 });
   const code = issueCode({ username, scopes: granted, redirectUri: req.redirectUri, challenge: req.codeChallenge });
   back.searchParams.set('code', code);
   back.searchParams.set('scopes', granted.join(','));
