@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useHydrated } from './use-hydrated';
 
 type Props = { connected: boolean; lastSyncedAt: string | null };
 
@@ -15,6 +16,7 @@ async function post(url: string): Promise<string | null> {
 export function AccountActions({ connected, lastSyncedAt }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   const run = async (question: string, url: string) => {
     if (!window.confirm(question)) return;
@@ -39,7 +41,7 @@ export function AccountActions({ connected, lastSyncedAt }: Props) {
           <button
             type="button"
             className="danger"
-            disabled={busy}
+            disabled={busy || !hydrated}
             onClick={() => run('Disconnect TikTok? Your showcase will be unpublished and you will be signed out.', '/api/account/disconnect')}
           >
             Disconnect TikTok
@@ -48,7 +50,7 @@ export function AccountActions({ connected, lastSyncedAt }: Props) {
         <button
           type="button"
           className="danger"
-          disabled={busy}
+          disabled={busy || !hydrated}
           onClick={() => run('Delete all your Showreel data? This removes your account and showcase for good.', '/api/account/delete')}
         >
           Delete my data

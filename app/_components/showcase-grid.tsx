@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/format';
 import { playerErrorText, playerUrl, type PlayerEvent } from '@/lib/player/tiktok-player';
 import type { ShowcaseEntry } from '@/lib/videos/types';
+import { useHydrated } from './use-hydrated';
 import { usePlayerEvents } from './use-player-events';
 
 /**
@@ -15,6 +16,7 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
   const opener = useRef<HTMLButtonElement | null>(null);
   const [playing, setPlaying] = useState<ShowcaseEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   const onEvent = useCallback((e: PlayerEvent) => {
     if (e.type === 'onPlayerError') setError(playerErrorText(e.value));
@@ -36,7 +38,7 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
           const label = videoLabel(item);
           return (
             <li key={item.videoId} className="card">
-              <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`}>
+              <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`} disabled={!hydrated}>
                 {/* A stable app URL that redirects to the current signed TikTok cover. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img

@@ -6,6 +6,7 @@ import useSWRInfinite from 'swr/infinite';
 import { formatDate, formatDuration, videoLabel } from '@/lib/format';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
 import type { ShowcaseEntry, VideoCard, VideoPageDto } from '@/lib/videos/types';
+import { useHydrated } from './use-hydrated';
 
 type Props = { initialPage: VideoPageDto; initialShowcase: ShowcaseEntry[] };
 type Status = { kind: 'idle' | 'saving' | 'ok' | 'error'; text: string };
@@ -61,6 +62,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const hydrated = useHydrated();
 
   const loaded = pages.data ?? [initialPage];
   const videos: VideoCard[] = loaded.flatMap((p) => p.videos);
@@ -125,7 +127,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
               return (
                 <li key={v.id} className={`card${selected ? ' selected' : ''}`}>
                   <label className="cover-label">
-                    <input type="checkbox" className="pick" checked={selected} onChange={() => toggle(v.id)} aria-label={label} />
+                    <input type="checkbox" className="pick" checked={selected} onChange={() => toggle(v.id)} aria-label={label} disabled={!hydrated} />
                     {/* Signed TikTok URLs expire: plain <img>, never an optimizing cache. */}
                     {/* eslint-disable-next-line @next/next/no-img-element */}
                     <img className="cover" src={v.coverUrl} alt="" width={270} height={480} loading={i < 8 ? 'eager' : 'lazy'} decoding="async" />
@@ -146,7 +148,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
           {pages.error ? (
             <p role="alert" className="status-line error">{(pages.error as Error).message}</p>
           ) : last?.hasMore ? (
-            <button type="button" onClick={() => pages.setSize(loaded.length + 1)} disabled={loadingMore}>
+            <button type="button" onClick={() => pages.setSize(loaded.length + 1)} disabled={loadingMore || !hydrated}>
               {loadingMore ? 'Loading…' : 'Load more'}
             </button>
           ) : (
@@ -210,7 +212,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
             );
           })}
         </ol>
-        <button type="button" className="primary" onClick={save} disabled={status.kind === 'saving' || !dirty}>
+        <button type="button" className="primary" onClick={save} disabled={!hydrated || status.kind === 'saving' || !dirty}>
           Save showcase
         </button>
         <p ref={statusRef} tabIndex={-1} className={`status-line ${status.kind}`} role="status" aria-live="polite">
