@@ -1,29 +1,37 @@
 import 'server-only';
+import { db } from '../db';
 import { sleep } from '../lease';
 
+export const TIKTOK_LIMIT_PER_MINUTE = 600;
+const WINDOW_MS = 60_000;
+
 /**
- * TikTok allows 600 requests per minute per endpoint (sliding window) and sends no Retry-After.
- * This keeps each process under that: a call waits until its endpoint has room in the last minute.
+ * TikTok allows 600 requests per minute per endpoint and app (sliding window) and sends no
+ * Retry-After. Every process shares one budget through the database: a call is recorded only if
+ * fewer than the limit were made in the last minute (one atomic statement), otherwise it waits.
  */
 export class SlidingWindowLimiter {
-  private readonly calls = new Map<string, number[]>();
-
   constructor(
-    private readonly limit = 600,
-    private readonly windowMs = 60_000,
+    private readonly limit = TIKTOK_LIMIT_PER_MINUTE,
+    private readonly windowMs = WINDOW_MS,
   ) {}
 
-  async take(key: string, now: () => number = Date.now): Promise<void> {
+  async take(endpoint: string, now: () => number = Date.now): Promise<void> {
     for (;;) {
       const t = now();
-      const recent = (this.calls.get(key) ?? []).filter((x) => x > t - this.windowMs);
-      if (recent.length < this.limit) {
-        recent.push(t);
-        this.calls.set(key, recent);
+      const since = t - this.windowMs;
+      const taken = await db.$executeRaw`
+        INSERT INTO "ApiCall" ("endpoint", "at")
+        SELECT ${endpoint}, ${t}
+        WHERE (SELECT COUNT(*) FROM "ApiCall" WHERE "endpoint" = ${endpoint} AND "at" > ${since}) < ${this.limit}`;
+      if (taken > 0) {
+        if (Math.random() < 0.02) await db.$executeRaw`DELETE FROM "ApiCall" WHERE "at" <= ${since}`;
         return;
       }
-      this.calls.set(key, recent);
-      await sleep(recent[0] + this.windowMs - t + 1);
+      const oldest = await db.$queryRaw<Array<{ at: number | bigint }>>`
+        SELECT MIN("at") AS at FROM "ApiCall" WHERE "endpoint" = ${endpoint} AND "at" > ${since}`;
+      const wait = oldest[0]?.at != null ? Number(oldest[0].at) + this.windowMs - t + 1 : 50;
+      await sleep(Math.min(Math.max(wait, 10), 1000));
     }
   }
 }

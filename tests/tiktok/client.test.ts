@@ -1,10 +1,12 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { coverExpiry, exchangeCode, getUserInfo, listVideos, queryVideos, refreshToken, revokeToken, userFieldsFor } from '@/lib/tiktok/client';
 import { TikTokError } from '@/lib/tiktok/errors';
+import { migrateTestDb } from '../support/db';
 import { API, useMsw } from '../support/msw';
 
 const server = useMsw();
+beforeAll(() => migrateTestDb());
 
 // Shapes copied from TikTok's reference pages (display-api-get-started, oauth-user-access-token-management).
 const TOKEN_OK = {

@@ -1,18 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
 import { SlidingWindowLimiter } from '@/lib/tiktok/rate-limit';
+import { migrateTestDb } from '../support/db';
 
-describe('SlidingWindowLimiter', () => {
-  it('lets `limit` calls through per window and per key, then waits for the window to slide', async () => {
-    let t = 0;
-    const limiter = new SlidingWindowLimiter(3, 100);
-    for (let i = 0; i < 3; i++) await limiter.take('video/list', () => t);
-    await limiter.take('video/query', () => t); // another endpoint has its own window
+beforeAll(() => migrateTestDb());
+
+describe('SlidingWindowLimiter (shared through the database)', () => {
+  it('lets `limit` calls through per window and per endpoint, then waits for the window to slide', async () => {
+    let t = 1_000_000;
+    const endpoint = `video/list-${Math.random()}`;
+    // Two limiters stand for two processes: the budget is the database's, not theirs.
+    const a = new SlidingWindowLimiter(3, 100);
+    const b = new SlidingWindowLimiter(3, 100);
+    await a.take(endpoint, () => t);
+    await b.take(endpoint, () => t);
+    await a.take(endpoint, () => t);
+    await b.take(`other-${endpoint}`, () => t); // another endpoint has its own window
     let fourth = false;
-    const waiting = limiter.take('video/list', () => t).then(() => (fourth = true));
-    await new Promise((r) => setTimeout(r, 20));
+    const waiting = b.take(endpoint, () => t).then(() => (fourth = true));
+    await new Promise((r) => setTimeout(r, 60));
     expect(fourth).toBe(false);
-    t = 101;
+    t += 101;
     await waiting;
     expect(fourth).toBe(true);
+    const rows = await db.apiCall.count({ where: { endpoint } });
+    expect(rows).toBe(4);
   });
 });
