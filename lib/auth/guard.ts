@@ -14,12 +14,16 @@ export function isSameOrigin(request: Request): boolean {
   return allowed.has(origin);
 }
 
+/** The answer to a cross-site request, or null when the request is same-origin. */
+export function refuseCrossSite(request: Request): Response | null {
+  return isSameOrigin(request) ? null : jsonError('forbidden', 'Cross-site requests are not allowed.');
+}
+
 type Handler = (ctx: { userId: string }) => Promise<Response>;
 
 /** Every mutation: Origin check, then the session is re-read and the user re-checked in the database. */
 export async function mutation(request: Request, handler: Handler): Promise<Response> {
-  if (!isSameOrigin(request)) return jsonError('forbidden', 'Cross-site requests are not allowed.');
-  return authenticated(handler);
+  return refuseCrossSite(request) ?? authenticated(handler);
 }
 
 /** Reads that need a signed-in user (no Origin check: GETs change nothing). */

@@ -1,11 +1,12 @@
 import { deleteUserData } from '@/lib/account/lifecycle';
-import { isSameOrigin } from '@/lib/auth/guard';
+import { refuseCrossSite } from '@/lib/auth/guard';
 import { getSession } from '@/lib/auth/session';
 import { jsonError } from '@/lib/http';
 
 /** Removes the user and everything stored about them. Repeating it is harmless. */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return jsonError('forbidden', 'Cross-site requests are not allowed.');
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const session = await getSession();
   if (!session.userId) return jsonError('unauthorized', 'Please sign in.');
   await deleteUserData(session.userId);

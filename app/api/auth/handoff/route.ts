@@ -1,4 +1,4 @@
-import { isSameOrigin } from '@/lib/auth/guard';
+import { refuseCrossSite } from '@/lib/auth/guard';
 import { getSession } from '@/lib/auth/session';
 import { jsonError, readJson, zodMessage } from '@/lib/http';
 import { redeemHandoff } from '@/lib/native/handoff';
@@ -6,7 +6,8 @@ import { handoffInputSchema } from '@/lib/native/schema';
 
 /** The webview trades a handoff code for the normal session cookie. */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return jsonError('forbidden', 'Cross-site requests are not allowed.');
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const parsed = handoffInputSchema.safeParse(body.value);

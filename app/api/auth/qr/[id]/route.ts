@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { getSession } from '@/lib/auth/session';
 import { jsonError } from '@/lib/http';
 import { browserId } from '@/lib/qr/browser';
+import { qrProblemResponse } from '@/lib/qr/respond';
 import { pollQrLogin } from '@/lib/qr/login';
-import { isTikTokError } from '@/lib/tiktok/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,8 +27,6 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
     }
     return Response.json({ status: poll.status }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
-    if (isTikTokError(e, 'rate_limited')) return jsonError('rate_limited', 'TikTok is busy. Please try again in a moment.');
-    if (isTikTokError(e)) return jsonError('tiktok_unavailable', "TikTok isn't answering right now. Please try again in a moment.");
-    throw e;
+    return qrProblemResponse(e);
   }
 }
