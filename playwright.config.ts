@@ -47,6 +47,8 @@ export default defineConfig({
       APP_URL: BASE_URL,
       CRON_SECRET,
       NATIVE_APP_SCHEMES: 'showreeltest',
+      // Short, so the timeout journey does not wait 10 s; the sandbox answers in milliseconds.
+      TIKTOK_TIMEOUT_MS: '4000',
     },
   },
 });

@@ -200,3 +200,45 @@ test('the Content-Security-Policy allows frames from www.tiktok.com only', async
   const csp = res.headers()['content-security-policy'];
   expect(csp).toMatch(/frame-src https:\/\/www\.tiktok\.com(;|$)/);
 });
+
+test('a failed save rolls back with a message, and the saved showcase is untouched', async ({ page, request }) => {
+  const user = uniqueUser('rollback');
+  const videos = await sandboxVideos(request, user);
+  await signIn(page, user);
+  await page.getByRole('checkbox', { name: videos[0].title }).check();
+  await page.getByRole('button', { name: 'Save showcase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Showcase saved (1 video).' })).toBeVisible();
+
+  // TikTok fails while the app checks ownership of the new pick.
+  await control(request, { action: 'fault', endpoint: 'video/query', status: 500 });
+  await page.getByRole('checkbox', { name: videos[1].title }).check();
+  await page.getByRole('button', { name: 'Save showcase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Couldn't save your showcase: .*Your published showcase is unchanged\./ })).toBeVisible();
+  // The creator's picks are kept for another try; what is saved did not move.
+  await expect(page.getByRole('list', { name: 'Showcase order' }).getByRole('listitem')).toHaveCount(2);
+  const saved = await (await page.request.get('/api/showcase')).json();
+  expect(saved.items.map((i: { videoId: string }) => i.videoId)).toEqual([videos[0].id]);
+
+  await control(request, { action: 'clearFaults' });
+  await page.getByRole('button', { name: 'Save showcase' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Showcase saved (2 videos).' })).toBeVisible();
+});
+
+test('TikTok failing with a 5xx shows a clear message in place of the grid', async ({ page, request }) => {
+  await signIn(page, uniqueUser('down'));
+  await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
+  await control(request, { action: 'fault', endpoint: 'video/list', status: 500 });
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: "TikTok isn't answering right now" })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Try again' })).toBeVisible();
+});
+
+test('TikTok timing out shows a clear message in place of the grid', async ({ page, request }) => {
+  await signIn(page, uniqueUser('slow'));
+  await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
+  // Slower than the app's TikTok timeout (4 s in these tests).
+  await control(request, { action: 'fault', endpoint: 'video/list', delayMs: 6000 });
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: "TikTok isn't answering right now" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

@@ -32,6 +32,7 @@ const schema = z.object({
   SYNC_INTERVAL_HOURS: z.coerce.number().positive().default(12),
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).default(300),
   SANDBOX_COVER_TTL_SECONDS: z.coerce.number().int().positive().default(6 * 3600),
+  TIKTOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Env = ReturnType<typeof build>;
@@ -77,6 +78,7 @@ function build(raw: Record<string, string | undefined>) {
     syncIntervalMs: e.SYNC_INTERVAL_HOURS * 3600_000,
     refreshMarginMs: e.TOKEN_REFRESH_MARGIN_SECONDS * 1000,
     sandboxCoverTtlSeconds: e.SANDBOX_COVER_TTL_SECONDS,
+    tiktokTimeoutMs: e.TIKTOK_TIMEOUT_MS,
   };
 }
 

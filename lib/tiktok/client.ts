@@ -26,7 +26,6 @@ const FIELDS_BY_SCOPE: Record<string, string[]> = {
   'user.info.profile': ['username', 'bio_description', 'is_verified'],
 };
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const COVER_TTL_FALLBACK_MS = 6 * 3600_000;
 
 /** Calls made by this process, per endpoint: the sync summary and benchmarks report them. */
@@ -41,7 +40,7 @@ async function send(endpoint: string, url: string, init: RequestInit): Promise<{
   count(endpoint);
   let response: Response;
   try {
-    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS) });
+    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(env().tiktokTimeoutMs) });
   } catch (e) {
     const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
     throw new TikTokError('network', timedOut ? 'timeout' : 'network_error', timedOut ? 'TikTok did not answer in time' : 'TikTok could not be reached');

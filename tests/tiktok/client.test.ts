@@ -209,3 +209,12 @@ describe('Display API', () => {
     expect(coverExpiry('https://cdn/x.image?x-expires=1657852284&x-signature=a').getTime()).toBe(1657852284_000);
   });
 });
+
+describe('network', () => {
+  it('turns an unreachable TikTok into a transient network error', async () => {
+    server.use(http.post(`${API}/v2/video/list/`, () => HttpResponse.error()));
+    const e = await expectTikTokError(listVideos('act.1'));
+    expect(e.kind).toBe('network');
+    expect(e.transient).toBe(true);
+  });
+});
