@@ -123,11 +123,25 @@ test('two sync workers started together refresh each account once, and report a 
   for (const run of [a, b]) expect(run.out).toMatch(/summary: \d+ done, \d+ skipped, \d+ failed, \d+ TikTok calls/);
 });
 
-test('the cron route needs the secret, and syncs when given it', async ({ request }) => {
+test('the cron route needs the secret; a sync notices videos removed on TikTok and records the run', async ({ page, request }) => {
   expect((await request.get('/api/cron/sync')).status()).toBe(401);
   expect((await request.get('/api/cron/sync', { headers: { Authorization: 'Bearer wrong-secret-value-123' } })).status()).toBe(401);
-  const ok = await request.get('/api/cron/sync', { headers: { Authorization: 'Bearer e2e-cron-secret-0123456789' } });
+
+  const user = uniqueUser('cron');
+  const videos = await sandboxVideos(request, user);
+  await signIn(page, user);
+  expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id, videos[30].id] })).status()).toBe(200);
+  await control(request, { action: 'setVideoState', username: user, videoId: videos[30].id, state: 'private' });
+
+  const ok = await request.get('/api/cron/sync?all=1', { headers: { Authorization: 'Bearer e2e-cron-secret-0123456789' } });
   expect(ok.status()).toBe(200);
   const { summary } = await ok.json();
   expect(summary).toEqual(expect.objectContaining({ accounts: expect.any(Number), done: expect.any(Number), failed: expect.any(Number), apiCalls: expect.any(Number) }));
+  expect(summary.done).toBeGreaterThanOrEqual(1);
+
+  await page.goto(`/u/${user}`);
+  await expect(page.getByRole('button', { name: /^Play / })).toHaveCount(1);
+  await page.goto('/dashboard');
+  await expect(page.getByRole('list', { name: 'Showcase order' }).getByRole('listitem').filter({ hasText: videos[30].title })).toContainText('No longer on TikTok');
+  await expect(page.getByText('Last synced with TikTok:')).toBeVisible();
 });

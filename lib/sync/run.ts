@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { getAccessToken, NeedsReconnectError, withAccessToken } from '../auth/tokens';
+import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
 import { db } from '../db';
 import { env } from '../env';
 import { acquireLease, releaseLease } from '../lease';
-import { callCounter, listVideos } from '../tiktok/client';
+import { callCounter, getUserInfo, listVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
 
@@ -26,15 +26,17 @@ function totalCalls(): number {
 }
 
 /**
- * One account: tokens refreshed when due (inside withAccessToken), recent videos re-read, saved
- * showcase metadata updated, stale covers refreshed, and which videos vanished noted.
+ * One account: tokens refreshed when due (inside withAccessToken), profile re-read, recent videos
+ * re-read, saved showcase metadata updated, stale covers refreshed, and vanished videos noted.
  */
 async function syncAccount(userId: string, scopes: string[]): Promise<void> {
-  // Without video.list there is nothing to re-read: keep the tokens fresh and stop there.
-  if (!scopes.includes('video.list')) {
-    await getAccessToken(userId);
-    return;
-  }
+  // The profile first: it refreshes the token when due, and TikTok's signed avatar URLs expire too.
+  const profile = await withAccessToken(userId, (token) => getUserInfo(token, scopes));
+  await db.user.update({
+    where: { id: userId },
+    data: { displayName: profile.displayName, avatarUrl: profile.avatarUrl, ...(profile.username ? { username: profile.username } : {}) },
+  });
+  if (!scopes.includes('video.list')) return;
   const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
   const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true } });
   const ids = saved.map((s) => s.videoId);
