@@ -17,6 +17,19 @@ export async function releaseLease(key: string, holder: string): Promise<void> {
   await db.$executeRaw`DELETE FROM "Lease" WHERE "key" = ${key} AND "holder" = ${holder}`;
 }
 
+/**
+ * Single-flight within this process: callers for the same key while a run is in progress share its
+ * promise; the next caller after it settles starts a new run. (Across processes: use a lease.)
+ */
+export function singleFlight<T>(inflight: Map<string, Promise<T>>, key: string, run: () => Promise<T>): Promise<T> {
+  let p = inflight.get(key);
+  if (!p) {
+    p = run().finally(() => inflight.delete(key));
+    inflight.set(key, p);
+  }
+  return p;
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff with full jitter: attempt 0 → up to base, 1 → up to 2×base, … */

@@ -34,6 +34,13 @@ export async function getOAuthFlow() {
   return getIronSession<OAuthFlow>(await cookies(), options('showreel_oauth', OAUTH_FLOW_TTL_SECONDS));
 }
 
+/** Signs this browser in as the user (web callback, QR confirmation, native handoff). */
+export async function startSession(userId: string): Promise<void> {
+  const session = await getSession();
+  session.userId = userId;
+  await session.save();
+}
+
 /** The id of the current user, or null when signed out. */
 export async function currentUserId(): Promise<string | null> {
   return (await getSession()).userId ?? null;

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
 import { env } from '../env';
-import { acquireLease, backoff, releaseLease, sleep } from '../lease';
+import { acquireLease, backoff, releaseLease, singleFlight, sleep } from '../lease';
 import { refreshToken } from '../tiktok/client';
 import { isTikTokError, TikTokError } from '../tiktok/errors';
 import type { TokenSet } from '../tiktok/types';
@@ -46,12 +46,7 @@ async function current(userId: string): Promise<Held> {
  * process share one promise; other processes wait on the lease and then read what was written.
  */
 function refresh(userId: string, staleVersion: number): Promise<Held> {
-  let p = inflight.get(userId);
-  if (!p) {
-    p = refreshUnderLease(userId, staleVersion).finally(() => inflight.delete(userId));
-    inflight.set(userId, p);
-  }
-  return p;
+  return singleFlight(inflight, userId, () => refreshUnderLease(userId, staleVersion));
 }
 
 async function refreshUnderLease(userId: string, staleVersion: number): Promise<Held> {

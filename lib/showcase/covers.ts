@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
-import { acquireLease, releaseLease, sleep } from '../lease';
+import { acquireLease, releaseLease, singleFlight, sleep } from '../lease';
 import { applyFreshVideos, fetchOwnVideos } from './store';
 
 /** Covers this close to their x-expires are refreshed before anyone sees a broken image. */
@@ -28,14 +28,11 @@ async function staleIds(userId: string): Promise<string[]> {
  * covers fresh. Failures are logged and swallowed: a showcase is always served from what is stored.
  */
 export function ensureFreshCovers(userId: string): Promise<void> {
-  let p = inflight.get(userId);
-  if (!p) {
-    p = refreshCovers(userId)
-      .catch((e: unknown) => console.warn(`[covers] refresh failed for user ${userId}: ${e instanceof Error ? e.message : 'unknown error'}`))
-      .finally(() => inflight.delete(userId));
-    inflight.set(userId, p);
-  }
-  return p;
+  return singleFlight(inflight, userId, () =>
+    refreshCovers(userId).catch((e: unknown) =>
+      console.warn(`[covers] refresh failed for user ${userId}: ${e instanceof Error ? e.message : 'unknown error'}`),
+    ),
+  );
 }
 
 async function refreshCovers(userId: string): Promise<void> {

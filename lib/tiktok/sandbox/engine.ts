@@ -60,6 +60,11 @@ const VIDEO_FIELDS = new Set([
 
 const CODE_TTL_MS = 10 * 60_000;
 
+/** TikTok's comma-separated lists (scope, fields), blanks dropped. */
+export function csvList(value: string | null | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 const logId = () => `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(8).toString('hex').toUpperCase()}`;
 const random = (prefix: string) => `${prefix}${randomBytes(24).toString('base64url')}!${Math.floor(Math.random() * 9000 + 1000)}`;
 
@@ -216,6 +221,19 @@ export type AuthorizeRequest = {
   codeChallengeMethod: string | null;
 };
 
+/** The authorize request's fields, read the same way from the page's query and the consent form. */
+export function readAuthorizeRequest(get: (name: string) => string): AuthorizeRequest {
+  return {
+    clientKey: get('client_key'),
+    scopes: csvList(get('scope')),
+    redirectUri: get('redirect_uri'),
+    state: get('state'),
+    responseType: get('response_type'),
+    codeChallenge: get('code_challenge') || null,
+    codeChallengeMethod: get('code_challenge_method') || null,
+  };
+}
+
 /** What TikTok's authorize page refuses to render at all (it does not redirect to an unknown URI). */
 export function validateAuthorize(q: AuthorizeRequest): string | null {
   if (q.clientKey !== env().clientKey) return 'client_key is not a registered app (invalid_client).';
@@ -321,12 +339,17 @@ export async function revoke(form: URLSearchParams): Promise<SandboxReply> {
 }
 
 /** Kills every token of an account (the user removed the app, or revoke was called). */
-export function revokeAll(openId: string): void {
+export function revokeAll(openId: string): number {
+  let n = 0;
   for (const kind of ['access', 'refresh'] as const) {
     for (const { key, value } of store.all<Token>(kind)) {
-      if (value.openId === openId && !value.revoked) store.put(kind, key, { ...value, revoked: true });
+      if (value.openId === openId && !value.revoked) {
+        store.put(kind, key, { ...value, revoked: true });
+        n++;
+      }
     }
   }
+  return n;
 }
 
 /** For tests: make every access token of an account expire now (refresh tokens stay valid). */
@@ -344,17 +367,7 @@ export function expireAccessTokens(username: string): number {
 
 /** For tests: kill the account's refresh tokens (as if revoked or expired at TikTok). */
 export function revokeRefreshTokens(username: string): number {
-  const { openId } = creator(username);
-  let n = 0;
-  for (const kind of ['refresh', 'access'] as const) {
-    for (const { key, value } of store.all<Token>(kind)) {
-      if (value.openId === openId && !value.revoked) {
-        store.put(kind, key, { ...value, revoked: true });
-        n++;
-      }
-    }
-  }
-  return n;
+  return revokeAll(creator(username).openId);
 }
 
 // ---- Display API --------------------------------------------------------------------------
@@ -381,7 +394,7 @@ export async function userInfo(authorization: string | null, fieldsParam: string
   if (fail) return fail;
   const t = bearer(authorization);
   if ('status' in t) return t;
-  const fields = (fieldsParam ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = csvList(fieldsParam);
   if (fields.length === 0) return apiError(400, 'invalid_params', 'fields is required.');
   const unknown = fields.find((f) => !FIELD_SCOPE[f]);
   if (unknown) return apiError(400, 'invalid_params', `Unknown field: ${unknown}.`);
@@ -410,7 +423,7 @@ export async function userInfo(authorization: string | null, fieldsParam: string
 }
 
 function parseVideoFields(fieldsParam: string | null): string[] | SandboxReply {
-  const fields = (fieldsParam ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = csvList(fieldsParam);
   if (fields.length === 0) return apiError(400, 'invalid_params', 'fields is required.');
   const unknown = fields.find((f) => !VIDEO_FIELDS.has(f));
   if (unknown) return apiError(400, 'invalid_params', `Unknown field: ${unknown}.`);
@@ -463,7 +476,7 @@ export async function getQrcode(form: URLSearchParams): Promise<SandboxReply> {
   const fail = await enter('oauth/get_qrcode', 'oauth');
   if (fail) return fail;
   if (form.get('client_key') !== env().clientKey) return oauthError('invalid_client', 'Client key is invalid.', 401);
-  const scopes = (form.get('scope') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const scopes = csvList(form.get('scope'));
   if (scopes.length === 0 || scopes.some((s) => !(SCOPES as readonly string[]).includes(s))) return oauthError('invalid_scope', 'scope is missing or unknown.', 400);
   const token = random('qr.');
   store.put('qr', token, {

@@ -1,5 +1,5 @@
 import { refuseCrossSite } from '@/lib/auth/guard';
-import { getSession } from '@/lib/auth/session';
+import { startSession } from '@/lib/auth/session';
 import { jsonError, readJson, zodMessage } from '@/lib/http';
 import { redeemHandoff } from '@/lib/native/handoff';
 import { handoffInputSchema } from '@/lib/native/schema';
@@ -14,8 +14,6 @@ export async function POST(request: Request) {
   if (!parsed.success) return jsonError('bad_request', zodMessage(parsed.error));
   const userId = await redeemHandoff(parsed.data.handoff);
   if (!userId) return jsonError('bad_request', 'This sign-in link has expired or was already used. Please sign in again from the app.');
-  const session = await getSession();
-  session.userId = userId;
-  await session.save();
+  await startSession(userId);
   return Response.json({ ok: true, redirectTo: '/dashboard' });
 }

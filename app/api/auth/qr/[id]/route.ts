@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getSession } from '@/lib/auth/session';
+import { startSession } from '@/lib/auth/session';
 import { jsonError } from '@/lib/http';
 import { browserId } from '@/lib/qr/browser';
 import { qrProblemResponse } from '@/lib/qr/respond';
@@ -20,9 +20,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
     if (poll.status === 'not_found') return jsonError('not_found', 'No such QR sign-in in this browser.');
     if (poll.status === 'ticket_mismatch') return jsonError('conflict', 'This QR code was answered by someone else. Please start again.');
     if (poll.status === 'confirmed') {
-      const session = await getSession();
-      session.userId = poll.userId;
-      await session.save();
+      await startSession(poll.userId);
       return Response.json({ status: 'confirmed', redirectTo: '/dashboard' });
     }
     return Response.json({ status: poll.status }, { headers: { 'Cache-Control': 'no-store' } });

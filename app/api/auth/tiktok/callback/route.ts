@@ -1,6 +1,6 @@
 import { errorPage } from '@/lib/auth/error-page';
 import { completeAuthorization, FAILURE_TEXT } from '@/lib/auth/oauth';
-import { getSession } from '@/lib/auth/session';
+import { startSession } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +11,6 @@ export async function GET(request: Request) {
     const text = FAILURE_TEXT[result.reason];
     return errorPage(text.status, text.title, text.message, { href: '/api/auth/tiktok', label: 'Try again' });
   }
-  const session = await getSession();
-  session.userId = result.userId;
-  await session.save();
+  await startSession(result.userId);
   return new Response(null, { status: 303, headers: { Location: result.returnTo ?? '/dashboard', 'Cache-Control': 'no-store' } });
 }

@@ -1,4 +1,4 @@
-import { REQUIRED_SCOPES, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+import { readAuthorizeRequest, REQUIRED_SCOPES, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
 import { AccountDecision } from '../../../_components/account-decision';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -15,16 +15,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 /** The sandbox's consent screen, shaped after TikTok's: required scopes fixed, the rest toggleable. */
 export default async function AuthorizePage({ searchParams }: { searchParams: Promise<Search> }) {
   const q = await searchParams;
-  const scopes = one(q.scope).split(',').map((s) => s.trim()).filter(Boolean);
-  const request = {
-    clientKey: one(q.client_key),
-    scopes,
-    redirectUri: one(q.redirect_uri),
-    state: one(q.state),
-    responseType: one(q.response_type),
-    codeChallenge: one(q.code_challenge) || null,
-    codeChallengeMethod: one(q.code_challenge_method) || null,
-  };
+  const request = readAuthorizeRequest((name) => one(q[name]));
+  const { scopes } = request;
   const problem = validateAuthorize(request);
   if (problem) {
     return (

@@ -1,20 +1,13 @@
-import { issueCode, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+import { issueCode, readAuthorizeRequest, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
 import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
 import { formOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
 
 /** The consent form's answer: back to the app's redirect_uri with a code, or with access_denied. */
 export const POST = sandboxRoute(async (request: Request) => {
   const f = await formOf(request);
-  const requested = (f.get('scope') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const req = {
-    clientKey: f.get('client_key') ?? '',
-    scopes: requested,
-    redirectUri: f.get('redirect_uri') ?? '',
-    state: f.get('state') ?? '',
-    responseType: 'code',
-    codeChallenge: f.get('code_challenge') || null,
-    codeChallengeMethod: f.get('code_challenge_method') || null,
-  };
+  // The consent page only posts requests it has already validated with response_type=code.
+  const req = readAuthorizeRequest((name) => (name === 'response_type' ? 'code' : (f.get(name) ?? '')));
+  const requested = req.scopes;
   const problem = validateAuthorize(req);
   if (problem) return new Response(problem, { status: 400 });
   const back = new URL(req.redirectUri);
