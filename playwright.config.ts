@@ -34,7 +34,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e && node scripts/prepare.mjs && npx next start -H 127.0.0.1 -p ${PORT}`,
+    // keepAliveTimeout outlives every test (60 s): Playwright's request context keeps idle sockets
+    // without honouring the server's Keep-Alive hint, so with Node's default 5 s a request sent after
+    // a pause can land on a socket the server is closing at that instant (socket hang up).
+    command: `rm -rf data/e2e && node scripts/prepare.mjs && npx next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 65000`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
