@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
 
@@ -35,5 +39,16 @@ describe('configuration', () => {
     expect(() => parseEnv({ APP_URL: 'not a url' })).toThrow(/APP_URL/);
     expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => parseEnv({ TIKTOK_CLIENT_KEY: 'ck' })).toThrow(/TIKTOK_CLIENT_SECRET/);
+  });
+
+  it('stops `npm run dev` / `npm start` before Next starts: one line on stderr, exit 1, nothing migrated', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'showreel-env-')), 'app.db');
+    const run = spawnSync(process.execPath, ['scripts/prepare.mjs'], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: `file:${db}`, SESSION_SECRET: 'short' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('Invalid configuration: SESSION_SECRET: must be at least 32 characters');
+    expect(existsSync(db)).toBe(false);
   });
 });

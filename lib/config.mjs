@@ -1,0 +1,94 @@
+// The configuration schema, in plain JS so `scripts/prepare.mjs` can refuse a bad value before
+// `next dev` / `next start` print "Ready", and the app (lib/env.ts) applies the very same rules.
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL, sandboxSecrets } from './defaults.mjs';
+
+/** The client key and secret the built-in sandbox accepts. Not secrets: the sandbox is not TikTok. */
+export const SANDBOX_CLIENT_KEY = 'sbx_showreel';
+export const SANDBOX_CLIENT_SECRET = 'sbx_secret_not_a_real_tiktok_secret';
+
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: url.optional(),
+  TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
+  TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
+  TIKTOK_AUTH_BASE_URL: url.optional(),
+  TIKTOK_API_BASE_URL: url.optional(),
+  TIKTOK_SCOPES: csv.default(['user.info.basic', 'user.info.profile', 'video.list']),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  DATABASE_URL: z.string().startsWith('file:', 'must be a SQLite file: URL').default(DEFAULT_DATABASE_URL),
+  NATIVE_APP_SCHEMES: csv.optional(),
+  CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SYNC_INTERVAL_HOURS: z.coerce.number().positive().default(12),
+  TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).default(300),
+  SANDBOX_COVER_TTL_SECONDS: z.coerce.number().int().positive().default(6 * 3600),
+  TIKTOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+export class EnvError extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(`Invalid configuration: ${message}`);
+    this.name = 'EnvError';
+  }
+}
+
+/**
+ * Validates a raw environment; throws an EnvError whose message is one line naming the variable.
+ * @param {Record<string, string | undefined>} raw
+ */
+export function parseConfig(raw) {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EnvError(`${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const sandbox = !e.TIKTOK_CLIENT_KEY;
+  if (!sandbox && !e.TIKTOK_CLIENT_SECRET) throw new EnvError('TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set');
+  let sessionSecret = e.SESSION_SECRET;
+  let encryptionKey = e.TOKEN_ENCRYPTION_KEY;
+  if (!sessionSecret || !encryptionKey) {
+    if (!sandbox) {
+      throw new EnvError(`${!sessionSecret ? 'SESSION_SECRET' : 'TOKEN_ENCRYPTION_KEY'}: required with real TikTok credentials`);
+    }
+    const generated = sandboxSecrets(e.DATABASE_URL);
+    sessionSecret ??= generated.SESSION_SECRET;
+    encryptionKey ??= generated.TOKEN_ENCRYPTION_KEY;
+  }
+  const appUrl = e.APP_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    nodeEnv: e.NODE_ENV,
+    sandbox,
+    appUrl,
+    secureCookies: appUrl.startsWith('https://'),
+    clientKey: e.TIKTOK_CLIENT_KEY ?? SANDBOX_CLIENT_KEY,
+    clientSecret: e.TIKTOK_CLIENT_SECRET ?? SANDBOX_CLIENT_SECRET,
+    // In sandbox mode TikTok's hosts are the app's own /sandbox routes, reached over HTTP like TikTok.
+    authBaseUrl: e.TIKTOK_AUTH_BASE_URL ?? (sandbox ? `${appUrl}/sandbox` : 'https://www.tiktok.com'),
+    apiBaseUrl: e.TIKTOK_API_BASE_URL ?? (sandbox ? `${appUrl}/sandbox/api` : 'https://open.tiktokapis.com'),
+    scopes: e.TIKTOK_SCOPES,
+    redirectUri: `${appUrl}/api/auth/tiktok/callback`,
+    nativeRedirectUri: `${appUrl}/native-callback`,
+    sessionSecret: /** @type {string} */ (sessionSecret),
+    encryptionKey: Buffer.from(/** @type {string} */ (encryptionKey), 'base64'),
+    databaseUrl: e.DATABASE_URL,
+    nativeAppSchemes: e.NATIVE_APP_SCHEMES ?? (sandbox ? ['showreel'] : []),
+    cronSecret: e.CRON_SECRET,
+    syncIntervalMs: e.SYNC_INTERVAL_HOURS * 3600_000,
+    refreshMarginMs: e.TOKEN_REFRESH_MARGIN_SECONDS * 1000,
+    sandboxCoverTtlSeconds: e.SANDBOX_COVER_TTL_SECONDS,
+    tiktokTimeoutMs: e.TIKTOK_TIMEOUT_MS,
+  };
+}
