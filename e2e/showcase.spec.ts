@@ -182,6 +182,22 @@ test('/watch is a chrome-free player page that reports a removed video in words'
   expect(viewport).toContain('viewport-fit=cover');
 });
 
+test('/watch with something that is not a video id answers 404, in words, without chrome', async ({ page }) => {
+  const res = await page.goto('/watch/not-a-video');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('alert').filter({ hasText: /doesn.t point to a TikTok video/ })).toBeVisible();
+  await expect(page.locator('header')).toHaveCount(0);
+  await expect(page.locator('iframe')).toHaveCount(0);
+});
+
+test('an unknown API path answers 404 in the API error shape', async ({ request }) => {
+  for (const method of ['GET', 'POST'] as const) {
+    const res = await request.fetch('/api/no-such-route', { method });
+    expect(res.status()).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  }
+});
+
 test('player messages from any origin other than TikTok are ignored', async ({ page }) => {
   await page.route('https://www.tiktok.com/player/v1/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p>player</p>' }));
   await page.goto('/watch/7123456789012345678');

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { notFound } from 'next/navigation';
 import { WatchPlayer } from '@/app/_components/watch-player';
 import { db } from '@/lib/db';
 import { videoLabel } from '@/lib/format';
@@ -26,12 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** `/watch/{videoId}`: the player alone, for a mobile app's webview. */
 export default async function WatchPage({ params }: Props) {
   const id = videoIdSchema.safeParse((await params).videoId);
-  if (!id.success) {
-    return (
-      <div className="overlay center" role="alert">
-        This link doesn&apos;t point to a TikTok video.
-      </div>
-    );
-  }
+  if (!id.success) notFound();
   return <WatchPlayer videoId={id.data} title={await titleOf(id.data)} />;
 }
