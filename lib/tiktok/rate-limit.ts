@@ -11,9 +11,13 @@ const WINDOW_MS = 60_000;
  * fewer than the limit were made in the last minute (one atomic statement), otherwise it waits.
  */
 export class SlidingWindowLimiter {
+  private taken = 0;
+
   constructor(
     private readonly limit = TIKTOK_LIMIT_PER_MINUTE,
     private readonly windowMs = WINDOW_MS,
+    /** Rows older than the window are deleted after every this many calls (counted per process). */
+    private readonly cleanupEvery = 50,
   ) {}
 
   async take(endpoint: string, now: () => number = Date.now): Promise<void> {
@@ -25,7 +29,7 @@ export class SlidingWindowLimiter {
         SELECT ${endpoint}, ${t}
         WHERE (SELECT COUNT(*) FROM "ApiCall" WHERE "endpoint" = ${endpoint} AND "at" > ${since}) < ${this.limit}`;
       if (taken > 0) {
-        if (Math.random() < 0.02) await db.$executeRaw`DELETE FROM "ApiCall" WHERE "at" <= ${since}`;
+        if (++this.taken % this.cleanupEvery === 0) await db.$executeRaw`DELETE FROM "ApiCall" WHERE "at" <= ${since}`;
         return;
       }
       const oldest = await db.$queryRaw<Array<{ at: number | bigint }>>`

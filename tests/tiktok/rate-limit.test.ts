@@ -26,4 +26,14 @@ describe('SlidingWindowLimiter (shared through the database)', () => {
     const rows = await db.apiCall.count({ where: { endpoint } });
     expect(rows).toBe(4);
   });
+
+  it('deletes calls older than the window every `cleanupEvery` calls, and only those', async () => {
+    const endpoint = `video/query-${Math.random()}`;
+    const limiter = new SlidingWindowLimiter(10, 100, 3);
+    await limiter.take(endpoint, () => 2_000_000);
+    await limiter.take(endpoint, () => 2_000_050);
+    expect(await db.apiCall.count({ where: { endpoint } })).toBe(2);
+    await limiter.take(endpoint, () => 2_000_120); // third call: the one at 2_000_000 has left the window
+    expect((await db.apiCall.findMany({ where: { endpoint }, orderBy: { at: 'asc' } })).map((r) => Number(r.at))).toEqual([2_000_050, 2_000_120]);
+  });
 });
