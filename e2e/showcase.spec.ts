@@ -107,6 +107,51 @@ test('stale covers are refreshed with ceil(n/20) video/query calls, once, howeve
   await Promise.all(visitors.map((v) => v.close()));
 });
 
+test('the public page shows the creator\'s avatar; an expiring one is re-read once, and a failure shows a placeholder', async ({ page, browser, request }) => {
+  const user = uniqueUser('avatar');
+  // Signed avatar URLs that expire in a minute are already inside the app's refresh margin.
+  await control(request, { action: 'settings', avatarTtlSeconds: 60 });
+  await signIn(page, user);
+  await expect(page.getByRole('link', { name: 'Public page' })).toBeVisible();
+  await control(request, { action: 'settings', avatarTtlSeconds: 6 * 3600 });
+  await control(request, { action: 'resetCounters' });
+
+  const hits = await Promise.all(Array.from({ length: 5 }, () => request.get(`/api/avatars/${user}`, { maxRedirects: 0 })));
+  for (const r of hits) {
+    expect(r.status()).toBe(302);
+    expect(r.headers()['location']).toMatch(/\/sandbox\/cdn\/avatar\/[^/]+\.svg\?x-expires=/);
+  }
+  expect((await counters(request))['user/info']).toBe(1);
+
+  // Fresh now: a visitor sees it, and it costs TikTok nothing.
+  const visitor = await browser.newContext();
+  const p = await visitor.newPage();
+  await p.goto(`/u/${user}`);
+  const avatar = p.getByRole('img', { name: /'s avatar$/ });
+  await expect(avatar).toHaveJSProperty('complete', true);
+  expect(await avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect((await counters(request))['user/info']).toBe(1);
+  await visitor.close();
+
+  // Expiring again while TikTok is down: a placeholder, never a broken page.
+  const other = uniqueUser('avatar-down');
+  const ctx = await browser.newContext();
+  const page2 = await ctx.newPage();
+  await control(request, { action: 'settings', avatarTtlSeconds: 60 });
+  await signIn(page2, other);
+  await expect(page2.getByRole('link', { name: 'Public page' })).toBeVisible();
+  await control(request, { action: 'fault', endpoint: 'user/info', status: 500 });
+  const down = await request.get(`/api/avatars/${other}`, { maxRedirects: 0 });
+  expect(down.status()).toBe(302);
+  expect(down.headers()['location']).toBe('/avatar-placeholder.svg');
+  await page2.goto(`/u/${other}`);
+  await expect(page2.getByRole('heading', { level: 1 })).toBeVisible();
+  await ctx.close();
+
+  expect((await request.get('/api/avatars/nobody-has-this-handle', { maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get('/api/avatars/bad%20handle', { maxRedirects: 0 })).status()).toBe(400);
+});
+
 test('TikTok answering 429 shows "TikTok is busy" in place of the grid; the rest still renders', async ({ page, request }) => {
   const user = uniqueUser('busy');
   await signIn(page, user);

@@ -14,3 +14,6 @@ export const showcaseInputSchema = z.object({
 });
 
 export type ShowcaseInput = z.infer<typeof showcaseInputSchema>;
+
+/** A public handle: a TikTok username (letters, digits, `.` and `_`) or the app's own slug. */
+export const handleSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'not a handle');

@@ -1,10 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
+import { refreshProfile } from '../account/profile';
 import { db } from '../db';
 import { env } from '../env';
 import { acquireLease, releaseLease } from '../lease';
-import { callCounter, getUserInfo, listVideos } from '../tiktok/client';
+import { callCounter, listVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
 
@@ -31,11 +32,7 @@ function totalCalls(): number {
  */
 async function syncAccount(userId: string, scopes: string[]): Promise<void> {
   // The profile first: it refreshes the token when due, and TikTok's signed avatar URLs expire too.
-  const profile = await withAccessToken(userId, (token) => getUserInfo(token, scopes));
-  await db.user.update({
-    where: { id: userId },
-    data: { displayName: profile.displayName, avatarUrl: profile.avatarUrl, ...(profile.username ? { username: profile.username } : {}) },
-  });
+  await refreshProfile(userId, scopes);
   if (!scopes.includes('video.list')) return;
   const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
   const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true } });

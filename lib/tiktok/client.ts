@@ -26,7 +26,7 @@ const FIELDS_BY_SCOPE: Record<string, string[]> = {
   'user.info.profile': ['username', 'bio_description', 'is_verified'],
 };
 
-const COVER_TTL_FALLBACK_MS = 6 * 3600_000;
+const SIGNED_URL_TTL_FALLBACK_MS = 6 * 3600_000;
 
 /** Calls made by this process, per endpoint: the sync summary and benchmarks report them. */
 export const callCounter = new Map<string, number>();
@@ -183,15 +183,15 @@ export async function getUserInfo(accessToken: string, scopes: string[]): Promis
   };
 }
 
-/** The expiry a signed TikTok cover URL carries in its x-expires parameter (epoch seconds). */
-export function coverExpiry(url: string, now = Date.now()): Date {
+/** The expiry a signed TikTok CDN URL (cover, avatar) carries in its x-expires parameter (epoch seconds). */
+export function signedUrlExpiry(url: string, now = Date.now()): Date {
   try {
     const value = Number(new URL(url).searchParams.get('x-expires'));
     if (Number.isFinite(value) && value > 0) return new Date(value * 1000);
   } catch {
     // not a URL: fall through to TikTok's documented TTL
   }
-  return new Date(now + COVER_TTL_FALLBACK_MS);
+  return new Date(now + SIGNED_URL_TTL_FALLBACK_MS);
 }
 
 function toVideo(v: wire.WireVideo): TikTokVideo {
@@ -205,7 +205,7 @@ function toVideo(v: wire.WireVideo): TikTokVideo {
     height: v.height ?? 0,
     createdAt: new Date((v.create_time ?? 0) * 1000),
     coverUrl: cover,
-    coverExpiresAt: cover ? coverExpiry(cover) : new Date(0),
+    coverExpiresAt: cover ? signedUrlExpiry(cover) : new Date(0),
     shareUrl: v.share_url ?? '',
     embedLink: v.embed_link ?? '',
   };

@@ -155,11 +155,11 @@ describe('Display API', () => {
     const id = url.pathname.split('/').pop()!.replace('.svg', '');
     const expires = Number(url.searchParams.get('x-expires'));
     expect(expires * 1000 - Date.now()).toBeLessThanOrEqual(60_000);
-    expect(sbx.checkCoverUrl(id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('ok');
-    expect(sbx.checkCoverUrl(id, String(expires + 3600), url.searchParams.get('x-signature'))).toBe('invalid');
+    expect(sbx.checkSignedUrl('cover', id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('ok');
+    expect(sbx.checkSignedUrl('cover', id, String(expires + 3600), url.searchParams.get('x-signature'))).toBe('invalid');
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(expires * 1000 + 1000);
-    expect(sbx.checkCoverUrl(id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('expired');
+    expect(sbx.checkSignedUrl('cover', id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('expired');
   });
 });
 

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coverExpiry, exchangeCode, getUserInfo, listVideos, queryVideos, refreshToken, revokeToken, userFieldsFor } from '@/lib/tiktok/client';
+import { signedUrlExpiry, exchangeCode, getUserInfo, listVideos, queryVideos, refreshToken, revokeToken, userFieldsFor } from '@/lib/tiktok/client';
 import { TikTokError } from '@/lib/tiktok/errors';
 import { migrateTestDb } from '../support/db';
 import { API, useMsw } from '../support/msw';
@@ -206,7 +206,7 @@ describe('Display API', () => {
   });
 
   it('reads x-expires from cover URLs', () => {
-    expect(coverExpiry('https://cdn/x.image?x-expires=1657852284&x-signature=a').getTime()).toBe(1657852284_000);
+    expect(signedUrlExpiry('https://cdn/x.image?x-expires=1657852284&x-signature=a').getTime()).toBe(1657852284_000);
   });
 });
 

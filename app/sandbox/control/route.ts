@@ -31,6 +31,7 @@ const command = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('settings'),
     coverTtlSeconds: z.number().int().positive().optional(),
+    avatarTtlSeconds: z.number().int().positive().optional(),
     accessTtlSeconds: z.number().int().positive().optional(),
     refreshTtlSeconds: z.number().int().positive().optional(),
     qrTtlSeconds: z.number().int().positive().optional(),

@@ -30,7 +30,7 @@ export type QrRecord = {
   expiresAt: number;
 };
 export type Fault = { status?: number; delayMs?: number; remaining?: number | null };
-export type Settings = { coverTtlSeconds: number; accessTtlSeconds: number; refreshTtlSeconds: number; qrTtlSeconds: number };
+export type Settings = { coverTtlSeconds: number; avatarTtlSeconds: number; accessTtlSeconds: number; refreshTtlSeconds: number; qrTtlSeconds: number };
 
 export const SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'] as const;
 /** user.info.basic cannot be unticked on TikTok's consent screen; the rest can. */
@@ -73,6 +73,7 @@ const random = (prefix: string) => `${prefix}${randomBytes(24).toString('base64u
 export function settings(): Settings {
   return {
     coverTtlSeconds: env().sandboxCoverTtlSeconds,
+    avatarTtlSeconds: env().sandboxCoverTtlSeconds,
     accessTtlSeconds: 86_400,
     refreshTtlSeconds: 31_536_000,
     qrTtlSeconds: 300,
@@ -154,19 +155,23 @@ export function allVideos(username: string): SandboxVideo[] {
   return videosOf(creator(username));
 }
 
-function coverSignature(videoId: string, expires: number): string {
-  return createHmac('sha256', 'sandbox-cdn').update(`${videoId}.${expires}`).digest('base64url').slice(0, 27);
+type CdnKind = 'cover' | 'avatar';
+
+function cdnSignature(kind: CdnKind, id: string, expires: number): string {
+  return createHmac('sha256', 'sandbox-cdn').update(`${kind}.${id}.${expires}`).digest('base64url').slice(0, 27);
 }
 
-function coverUrl(videoId: string): string {
-  const expires = Math.floor(Date.now() / 1000) + settings().coverTtlSeconds;
-  return `${env().appUrl}/sandbox/cdn/cover/${videoId}.svg?x-expires=${expires}&x-signature=${encodeURIComponent(coverSignature(videoId, expires))}`;
+/** A signed CDN URL, as TikTok gives for covers and avatars: it works until x-expires. */
+function signedCdnUrl(kind: CdnKind, id: string): string {
+  const s = settings();
+  const expires = Math.floor(Date.now() / 1000) + (kind === 'cover' ? s.coverTtlSeconds : s.avatarTtlSeconds);
+  return `${env().appUrl}/sandbox/cdn/${kind}/${id}.svg?x-expires=${expires}&x-signature=${encodeURIComponent(cdnSignature(kind, id, expires))}`;
 }
 
 /** 200 with the image while the signed URL is valid, 403 once x-expires has passed, as TikTok's CDN does. */
-export function checkCoverUrl(videoId: string, expiresParam: string | null, signature: string | null): 'ok' | 'expired' | 'invalid' {
+export function checkSignedUrl(kind: CdnKind, id: string, expiresParam: string | null, signature: string | null): 'ok' | 'expired' | 'invalid' {
   const expires = Number(expiresParam);
-  if (!Number.isFinite(expires) || !signature || signature !== coverSignature(videoId, expires)) return 'invalid';
+  if (!Number.isFinite(expires) || !signature || signature !== cdnSignature(kind, id, expires)) return 'invalid';
   return expires * 1000 < Date.now() ? 'expired' : 'ok';
 }
 
@@ -188,7 +193,7 @@ function videoJson(v: SandboxVideo, username: string, fields: string[]): Record<
   const full: Record<string, unknown> = {
     id: v.id,
     create_time: v.createTime,
-    cover_image_url: coverUrl(v.id),
+    cover_image_url: signedCdnUrl('cover', v.id),
     share_url: `https://www.tiktok.com/@${username}/video/${v.id}?utm_campaign=tt4d_open_api&utm_source=${env().clientKey}`,
     video_description: v.description,
     duration: v.duration,
@@ -402,7 +407,7 @@ export async function userInfo(authorization: string | null, fieldsParam: string
   if (missing) return apiError(401, 'scope_not_authorized', `The user did not authorize the scope required for field ${missing}.`);
   const c = creator(t.username);
   const visible = visibleVideos(c.openId);
-  const avatar = `${env().appUrl}/sandbox/cdn/avatar/${c.openId}.svg`;
+  const avatar = signedCdnUrl('avatar', c.openId);
   const full: Record<string, unknown> = {
     open_id: c.openId,
     union_id: c.unionId,

@@ -21,7 +21,8 @@ export function coverSvg(videoId: string, title: string): string {
   }
   const text = lines
     .slice(0, 4)
-    .map((l, i) => `<text x="270" y="${430 + i * 60}" text-anchor="middle" font-size="44" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escape(l)}</text>`)
+    // A word longer than a line (e.g. "Three-ingredient") is squeezed to fit, with room for a card that crops the sides.
+    .map((l, i) => `<text x="270" y="${430 + i * 60}" text-anchor="middle" font-size="44" font-family="system-ui, sans-serif" font-weight="700" fill="#fff"${l.length > 12 ? ' textLength="430" lengthAdjust="spacingAndGlyphs"' : ''}>${escape(l)}</text>`)
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="540" height="960" viewBox="0 0 540 960">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${a} 80% 55%)"/><stop offset="1" stop-color="hsl(${b} 75% 35%)"/></linearGradient></defs>

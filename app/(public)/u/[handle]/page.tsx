@@ -48,6 +48,9 @@ export default async function PublicShowcasePage({ params }: Props) {
   return (
     <main className="container">
       <header className="showcase-head">
+        {/* A stable app URL that redirects to the current signed TikTok avatar (they expire), like the covers. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img className="avatar avatar-large" src={`/api/avatars/${user.handle}`} alt={`${user.displayName}'s avatar`} width={96} height={96} />
         <h1>{user.displayName}</h1>
         {user.username && <p className="muted" style={{ margin: 0 }}>@{user.username} on TikTok</p>}
       </header>

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { jsonError } from '@/lib/http';
+import { jsonError, redirectToSignedUrl } from '@/lib/http';
 import { coverIsStale, ensureFreshCovers } from '@/lib/showcase/covers';
 import { videoIdSchema } from '@/lib/showcase/schema';
 
@@ -28,7 +28,5 @@ export async function GET(_request: Request, ctx: { params: Promise<{ videoId: s
     video = (await find(id.data)) ?? video;
   }
   const usable = video.coverUrl && video.coverExpiresAt.getTime() > Date.now();
-  const location = usable ? video.coverUrl : PLACEHOLDER;
-  const maxAge = usable ? Math.max(0, Math.min(300, Math.floor((video.coverExpiresAt.getTime() - Date.now()) / 1000) - 900)) : 60;
-  return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': `public, max-age=${maxAge}` } });
+  return redirectToSignedUrl(usable ? { url: video.coverUrl, expiresAt: video.coverExpiresAt } : null, PLACEHOLDER);
 }

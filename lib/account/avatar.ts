@@ -1,0 +1,44 @@
+import 'server-only';
+import { db } from '../db';
+import { singleFlight } from '../lease';
+import { signedUrlExpiry } from '../tiktok/client';
+import { refreshProfile } from './profile';
+
+/** An avatar this close to its x-expires is refreshed before a visitor gets TikTok's 403. */
+const AVATAR_MARGIN_MS = 15 * 60_000;
+
+const inflight = new Map<string, Promise<void>>();
+
+export type PublicAvatar = { url: string; expiresAt: Date } | null;
+
+function fresh(url: string | null): PublicAvatar {
+  if (!url) return null;
+  const expiresAt = signedUrlExpiry(url);
+  return expiresAt.getTime() - Date.now() > AVATAR_MARGIN_MS ? { url, expiresAt } : null;
+}
+
+async function find(handle: string) {
+  return db.user.findUnique({
+    where: { handle },
+    select: { id: true, published: true, avatarUrl: true, connection: { select: { status: true, scopes: true } } },
+  });
+}
+
+/**
+ * The current avatar of a published creator, re-read from TikTok (once per creator at a time) when
+ * the stored signed URL is near its expiry. `undefined`: no such published creator; `null`: no
+ * usable avatar (none granted, or TikTok could not be asked), so the caller shows a placeholder.
+ */
+export async function publicAvatar(handle: string): Promise<PublicAvatar | undefined> {
+  const user = await find(handle);
+  if (!user || !user.published) return undefined;
+  const current = fresh(user.avatarUrl);
+  if (current || user.connection?.status !== 'active') return current;
+  const { scopes } = user.connection;
+  await singleFlight(inflight, user.id, () =>
+    refreshProfile(user.id, scopes.split(',')).catch((e: unknown) =>
+      console.warn(`[avatar] refresh failed for user ${user.id}: ${e instanceof Error ? e.message : 'unknown error'}`),
+    ),
+  );
+  return fresh((await find(handle))?.avatarUrl ?? null);
+}
