@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { randomToken } from '../auth/pkce';
 import { db } from '../db';
+import { purgeHandoffs } from '../sync/cleanup';
 
 export const HANDOFF_TTL_MS = 60_000;
 
@@ -11,8 +12,7 @@ const hash = (code: string) => createHash('sha256').update(code).digest('hex');
 export async function createHandoff(userId: string): Promise<string> {
   const code = randomToken(32);
   await db.oAuthHandoff.create({ data: { codeHash: hash(code), userId, expiresAt: new Date(Date.now() + HANDOFF_TTL_MS) } });
-  // Old, spent or expired codes are of no use to anyone.
-  await db.oAuthHandoff.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 3600_000) } } });
+  await purgeHandoffs();
   return code;
 }
 

@@ -5,6 +5,7 @@ import { randomToken } from '../auth/pkce';
 import { signInWithTokens } from '../auth/sign-in';
 import { db } from '../db';
 import { env } from '../env';
+import { purgeQrSessions } from '../sync/cleanup';
 import { checkQrCode, exchangeCode, getQrCode } from '../tiktok/client';
 import type { QrStatus } from '../tiktok/types';
 
@@ -23,7 +24,7 @@ export async function startQrLogin(browserId: string): Promise<QrStart> {
   await db.qrSession.create({
     data: { id, token, clientTicket, browserId, state, status: 'new', expiresAt: new Date(Date.now() + QR_SESSION_TTL_MS) },
   });
-  await db.qrSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 3600_000) } } });
+  await purgeQrSessions();
   const svg = await QRCode.toString(url.toString(), { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
   return { id, scanUrl: url.toString(), svg };
 }

@@ -5,6 +5,7 @@ import { refreshProfile } from '../account/profile';
 import { db } from '../db';
 import { env } from '../env';
 import { acquireLease, releaseLease } from '../lease';
+import { purgeExpired } from './cleanup';
 import { callCounter, listVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
@@ -90,6 +91,8 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
     );
     log(`progress: ${Math.min(i + batchSize, accounts.length)}/${accounts.length}`);
   }
+  const purged = await purgeExpired();
+  if (purged) log(`cleaned up ${purged} expired record(s) (QR sessions, handoff codes, webhook ids, leases)`);
   summary.apiCalls = totalCalls() - callsBefore;
   summary.durationMs = Date.now() - started;
   log(`summary: ${summary.done} done, ${summary.skipped} skipped, ${summary.failed} failed, ${summary.apiCalls} TikTok calls, ${summary.durationMs} ms`);
