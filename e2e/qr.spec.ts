@@ -99,3 +99,32 @@ test('polling stops after 5 minutes (on a clock the test controls)', async ({ pa
   expect((await counters(request))['oauth/check_qrcode']).toBe(after);
   await expect(page.getByRole('button', { name: 'Get a new code' })).toBeVisible();
 });
+
+test('polling pauses while the tab is hidden and resumes when it is shown again', async ({ page }) => {
+  await page.clock.install();
+  const { id } = await showQr(page);
+  let polls = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith(`/api/auth/qr/${id}`)) polls++;
+  });
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+      Object.defineProperty(document, 'hidden', { value: s === 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+
+  await page.clock.runFor(3000);
+  await expect.poll(() => polls).toBeGreaterThan(0);
+  await setVisibility('hidden');
+  await page.clock.runFor(3000);
+  await page.waitForTimeout(500); // real time: a request already on its way may still land
+  const hiddenFrom = polls;
+  await page.clock.runFor(15_000);
+  await page.waitForTimeout(1000); // real time for any request those 15 s would have started
+  expect(polls).toBe(hiddenFrom);
+  await setVisibility('visible');
+  await page.clock.runFor(3000);
+  await expect.poll(() => polls).toBeGreaterThan(hiddenFrom);
+  await expect(page.getByRole('status')).toHaveText('Scan with the TikTok app');
+});
