@@ -90,12 +90,14 @@ test('polling stops after 5 minutes (on a clock the test controls)', async ({ pa
   await page.clock.install();
   await showQr(page);
   await page.clock.runFor(3000);
-  const during = (await counters(request))['oauth/check_qrcode'] ?? 0;
-  expect(during).toBeGreaterThan(0);
+  // The poll the clock started is real network work: wait for it to reach the sandbox.
+  await expect.poll(async () => (await counters(request))['oauth/check_qrcode'] ?? 0).toBeGreaterThan(0);
   await page.clock.fastForward('05:01');
   await expect(page.getByRole('status')).toHaveText('Still there? This QR code timed out.');
+  await page.waitForTimeout(500); // real time: a poll already on its way may still land
   const after = (await counters(request))['oauth/check_qrcode'];
   await page.clock.runFor(10_000);
+  await page.waitForTimeout(1000); // real time for any poll those 10 s would have started
   expect((await counters(request))['oauth/check_qrcode']).toBe(after);
   await expect(page.getByRole('button', { name: 'Get a new code' })).toBeVisible();
 });
