@@ -44,12 +44,3 @@ export async function readJson(request: Request): Promise<{ ok: true; value: unk
     return { ok: false, response: jsonError('bad_request', 'The request body must be JSON.') };
   }
 }
-
-/**
- * A 302 to a signed TikTok CDN URL, cacheable for at most 5 minutes and never into the last 15
- * minutes before it expires (when the app refreshes it); to a placeholder image when there is none.
- */
-export function redirectToSignedUrl(target: { url: string; expiresAt: Date } | null, placeholder: string): Response {
-  const maxAge = target ? Math.max(0, Math.min(300, Math.floor((target.expiresAt.getTime() - Date.now()) / 1000) - 900)) : 60;
-  return new Response(null, { status: 302, headers: { Location: target?.url ?? placeholder, 'Cache-Control': `public, max-age=${maxAge}` } });
-}

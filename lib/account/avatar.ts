@@ -1,11 +1,9 @@
 import 'server-only';
 import { db } from '../db';
 import { singleFlight } from '../lease';
+import { nearExpiry } from '../signed-url';
 import { signedUrlExpiry } from '../tiktok/client';
 import { refreshProfile } from './profile';
-
-/** An avatar this close to its x-expires is refreshed before a visitor gets TikTok's 403. */
-const AVATAR_MARGIN_MS = 15 * 60_000;
 
 const inflight = new Map<string, Promise<void>>();
 
@@ -14,7 +12,7 @@ export type PublicAvatar = { url: string; expiresAt: Date } | null;
 function fresh(url: string | null): PublicAvatar {
   if (!url) return null;
   const expiresAt = signedUrlExpiry(url);
-  return expiresAt.getTime() - Date.now() > AVATAR_MARGIN_MS ? { url, expiresAt } : null;
+  return nearExpiry(expiresAt) ? null : { url, expiresAt };
 }
 
 async function find(handle: string) {

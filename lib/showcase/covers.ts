@@ -2,21 +2,16 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
 import { acquireLease, releaseLease, singleFlight, sleep } from '../lease';
+import { SIGNED_URL_MARGIN_MS } from '../signed-url';
 import { applyFreshVideos, fetchOwnVideos } from './store';
 
-/** Covers this close to their x-expires are refreshed before anyone sees a broken image. */
-export const COVER_MARGIN_MS = 15 * 60_000;
 const LEASE_MS = 60_000;
 
 const inflight = new Map<string, Promise<void>>();
 
-export function coverIsStale(expiresAt: Date, now = Date.now()): boolean {
-  return expiresAt.getTime() - now < COVER_MARGIN_MS;
-}
-
 async function staleIds(userId: string): Promise<string[]> {
   const rows = await db.video.findMany({
-    where: { userId, available: true, coverExpiresAt: { lt: new Date(Date.now() + COVER_MARGIN_MS) } },
+    where: { userId, available: true, coverExpiresAt: { lt: new Date(Date.now() + SIGNED_URL_MARGIN_MS) } },
     select: { id: true },
   });
   return rows.map((r) => r.id);

@@ -1,6 +1,7 @@
 import { publicAvatar } from '@/lib/account/avatar';
-import { jsonError, redirectToSignedUrl } from '@/lib/http';
+import { jsonError } from '@/lib/http';
 import { handleSchema } from '@/lib/showcase/schema';
+import { redirectToSignedUrl } from '@/lib/signed-url';
 
 export const dynamic = 'force-dynamic';
 

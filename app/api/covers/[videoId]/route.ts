@@ -1,7 +1,8 @@
 import { db } from '@/lib/db';
-import { jsonError, redirectToSignedUrl } from '@/lib/http';
-import { coverIsStale, ensureFreshCovers } from '@/lib/showcase/covers';
+import { jsonError } from '@/lib/http';
+import { ensureFreshCovers } from '@/lib/showcase/covers';
 import { videoIdSchema } from '@/lib/showcase/schema';
+import { nearExpiry, redirectToSignedUrl } from '@/lib/signed-url';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ videoId: s
   if (!id.success) return jsonError('bad_request', 'Not a video id.');
   let video = await find(id.data);
   if (!video) return jsonError('not_found', 'No such video in a published showcase.');
-  if (coverIsStale(video.coverExpiresAt)) {
+  if (nearExpiry(video.coverExpiresAt)) {
     await ensureFreshCovers(video.userId);
     video = (await find(id.data)) ?? video;
   }
