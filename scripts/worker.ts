@@ -1,6 +1,7 @@
 // `npm run worker`: a long-running process that runs the background sync on a schedule.
 // `npm run worker -- --once` runs one pass and exits (also what tests use); `--all` ignores due times.
 import { env } from '../lib/env';
+import { errorMessage } from '../lib/errors';
 import { sleep } from '../lib/lease';
 import { runSync } from '../lib/sync/run';
 
@@ -24,7 +25,7 @@ async function main() {
       const summary = await runSync({ all, log: (line) => console.log(`[worker] ${line}`) });
       if (once) console.log(JSON.stringify({ summary }));
     } catch (e) {
-      console.error(`[worker] pass failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+      console.error(`[worker] pass failed: ${errorMessage(e)}`);
       if (once) process.exitCode = 1;
     }
     for (let waited = 0; !once && !stopping && waited < tickMs; waited += 1000) await sleep(1000);

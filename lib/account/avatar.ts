@@ -4,6 +4,7 @@ import { singleFlight } from '../lease';
 import { nearExpiry } from '../signed-url';
 import { signedUrlExpiry } from '../tiktok/client';
 import { refreshProfile } from './profile';
+import { errorMessage } from '../errors';
 
 const inflight = new Map<string, Promise<void>>();
 
@@ -35,7 +36,7 @@ export async function publicAvatar(handle: string): Promise<PublicAvatar | undef
   const { scopes } = user.connection;
   await singleFlight(inflight, user.id, () =>
     refreshProfile(user.id, scopes.split(',')).catch((e: unknown) =>
-      console.warn(`[avatar] refresh failed for user ${user.id}: ${e instanceof Error ? e.message : 'unknown error'}`),
+      console.warn(`[avatar] refresh failed for user ${user.id}: ${errorMessage(e)}`),
     ),
   );
   return fresh((await find(handle))?.avatarUrl ?? null);

@@ -3,6 +3,7 @@ import { decryptToken } from '../auth/token-cipher';
 import { db } from '../db';
 import { revalidateHandle } from '../showcase/revalidate';
 import { revokeToken } from '../tiktok/client';
+import { errorMessage } from '../errors';
 
 /** Tells TikTok to drop our access, best effort: a dead token is already what we want. */
 async function revokeAtTikTok(userId: string): Promise<void> {
@@ -11,7 +12,7 @@ async function revokeAtTikTok(userId: string): Promise<void> {
   try {
     await revokeToken(decryptToken(c.accessTokenEnc));
   } catch (e) {
-    console.warn(`[account] revoke failed for user ${userId}: ${e instanceof Error ? e.message : 'unknown error'}`);
+    console.warn(`[account] revoke failed for user ${userId}: ${errorMessage(e)}`);
   }
 }
 

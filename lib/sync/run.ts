@@ -9,6 +9,7 @@ import { purgeExpired } from './cleanup';
 import { callCounter, listVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
+import { errorMessage } from '../errors';
 
 export type SyncSummary = { accounts: number; done: number; skipped: number; failed: number; apiCalls: number; durationMs: number };
 
@@ -80,7 +81,7 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
           summary.done++;
           log(`synced ${userId}`);
         } catch (e) {
-          const message = e instanceof NeedsReconnectError ? 'needs reconnect' : e instanceof Error ? e.message : 'unknown error';
+          const message = e instanceof NeedsReconnectError ? 'needs reconnect' : errorMessage(e);
           await db.tikTokConnection.updateMany({ where: { userId }, data: { lastError: message.slice(0, 500) } });
           summary.failed++;
           log(`failed ${userId}: ${message}`);

@@ -155,7 +155,7 @@ export function allVideos(username: string): SandboxVideo[] {
   return videosOf(creator(username));
 }
 
-type CdnKind = 'cover' | 'avatar';
+export type CdnKind = 'cover' | 'avatar';
 
 function cdnSignature(kind: CdnKind, id: string, expires: number): string {
   return createHmac('sha256', 'sandbox-cdn').update(`${kind}.${id}.${expires}`).digest('base64url').slice(0, 27);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '../../env';
-import type { SandboxReply } from './engine';
+import { checkSignedUrl, type CdnKind, type SandboxReply } from './engine';
 
 const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
 
@@ -23,4 +23,21 @@ export async function jsonOf(request: Request): Promise<unknown> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The sandbox CDN, as TikTok's behaves: `/{id}.svg?x-expires=…&x-signature=…` answers the image
+ * while the signature holds and x-expires is ahead, 403 otherwise (or when `render` knows no such id).
+ */
+export function signedCdnImage(kind: CdnKind, render: (id: string) => string | null) {
+  return sandboxRoute(async (request: Request, ctx: { params: Promise<{ file: string }> }) => {
+    const id = (await ctx.params).file.replace(/\.svg$/, '');
+    const url = new URL(request.url);
+    const verdict = checkSignedUrl(kind, id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'));
+    const svg = verdict === 'ok' ? render(id) : null;
+    if (svg === null) return new Response('Access Denied', { status: 403, headers: { 'Content-Type': 'text/plain' } });
+    return new Response(svg, {
+      headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" },
+    });
+  });
 }
