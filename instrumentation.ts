@@ -1,4 +1,5 @@
 // Validates configuration once, when the server starts: a bad value stops the app with one line.
+// Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env, EnvError } = await import('./lib/env');
@@ -13,4 +14,6 @@ export async function register() {
     }
     throw e;
   }
+  const { shutdown } = await import('./lib/shutdown');
+  (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = shutdown;
 }

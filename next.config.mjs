@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // Security headers for every response. Frames come from TikTok's player only; images may come
 // from TikTok's CDN (covers, avatars) and from this app (its sandbox and the stable cover URLs).
 const directives = [
@@ -24,8 +26,15 @@ const securityHeaders = (policy) => [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
+// Several instances share one cache through Redis when REDIS_URL is set (read when the server
+// starts, so one build serves both ways); without it Next keeps its default per-instance cache.
+const sharedCache = process.env.REDIS_URL
+  ? { cacheHandler: fileURLToPath(new URL('./lib/cache/next-cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
+  : {};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...sharedCache,
   poweredByHeader: false,
   // TikTok's endpoints end in "/"; the sandbox serves them at the same paths without a redirect.
   skipTrailingSlashRedirect: true,

@@ -8,6 +8,8 @@ export const CRON_SECRET = 'e2e-cron-secret-0123456789';
 
 export default defineConfig({
   testDir: './e2e',
+  // The multi-instance journeys need PostgreSQL and Redis: `npm run test:services` runs them.
+  testIgnore: ['scale/**'],
   // One server, one sandbox whose counters and injected faults are global: run the journeys in order.
   workers: 1,
   fullyParallel: false,
@@ -34,10 +36,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    // keepAliveTimeout outlives every test (60 s): Playwright's request context keeps idle sockets
-    // without honouring the server's Keep-Alive hint, so with Node's default 5 s a request sent after
-    // a pause can land on a socket the server is closing at that instant (socket hang up).
-    command: `rm -rf data/e2e && node scripts/prepare.mjs && npx next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 65000`,
+    // `npm start`'s server (scripts/server.mjs): its 65 s keepAliveTimeout outlives every test (60 s);
+    // Playwright's request context keeps idle sockets without honouring the server's Keep-Alive hint,
+    // so with Node's default 5 s a request sent after a pause could meet a socket being closed.
+    command: `rm -rf data/e2e && node scripts/prepare.mjs && node scripts/server.mjs -H 127.0.0.1 -p ${PORT}`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -45,6 +47,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NODE_ENV: 'production',
+      SHOWREEL_SANDBOX: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: 'file:./data/e2e/showreel.db',
       APP_URL: BASE_URL,

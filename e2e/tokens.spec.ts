@@ -97,7 +97,7 @@ test('a revoked refresh token shows the reconnect banner; the showcase stays up;
 function runWorker(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts', '--once', '--all'], {
-      env: { ...process.env, DATABASE_URL: 'file:./data/e2e/showreel.db', APP_URL: BASE_URL, NODE_ENV: 'production' },
+      env: { ...process.env, DATABASE_URL: 'file:./data/e2e/showreel.db', APP_URL: BASE_URL, NODE_ENV: 'production', SHOWREEL_SANDBOX: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

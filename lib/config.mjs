@@ -1,7 +1,7 @@
 // The configuration schema, in plain JS so `scripts/prepare.mjs` can refuse a bad value before
 // `next dev` / `next start` print "Ready", and the app (lib/env.ts) applies the very same rules.
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, sandboxSecrets } from './defaults.mjs';
+import { dataDir, DEFAULT_DATABASE_URL, sandboxSecrets } from './defaults.mjs';
 
 /** The client key and secret the built-in sandbox accepts. Not secrets: the sandbox is not TikTok. */
 export const SANDBOX_CLIENT_KEY = 'sbx_showreel';
@@ -27,7 +27,15 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
     .optional(),
-  DATABASE_URL: z.string().startsWith('file:', 'must be a SQLite file: URL').default(DEFAULT_DATABASE_URL),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must be a SQLite file: URL or a postgres:// URL')
+    .default(DEFAULT_DATABASE_URL),
+  SHOWREEL_DATA_DIR: z.string().min(1).optional(),
+  NEXT_PHASE: z.string().optional(),
+  SHOWREEL_SANDBOX: z.enum(['0', '1'], 'must be 1 (serve the built-in sandbox) or 0').optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : - _ only').default('showreel:'),
   NATIVE_APP_SCHEMES: csv.optional(),
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SYNC_INTERVAL_HOURS: z.coerce.number().positive().default(12),
@@ -35,6 +43,47 @@ const schema = z.object({
   SANDBOX_COVER_TTL_SECONDS: z.coerce.number().int().positive().default(6 * 3600),
   TIKTOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Decides sandbox or real TikTok, refusing the combinations that would expose the sandbox or a
+ * secret by accident. Outside development the sandbox is served only when asked for by name.
+ * @param {z.infer<typeof schema>} e
+ * @returns {boolean} true for the built-in sandbox
+ */
+function checkSandbox(e) {
+  const hasKey = Boolean(e.TIKTOK_CLIENT_KEY);
+  const hasSecret = Boolean(e.TIKTOK_CLIENT_SECRET);
+  if (hasKey !== hasSecret) {
+    throw new EnvError(
+      hasKey
+        ? 'TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set'
+        : 'TIKTOK_CLIENT_KEY: required when TIKTOK_CLIENT_SECRET is set',
+    );
+  }
+  if (hasKey) {
+    if (e.SHOWREEL_SANDBOX === '1') {
+      throw new EnvError('SHOWREEL_SANDBOX: cannot be 1 with real TikTok credentials (unset it, or unset TIKTOK_CLIENT_KEY/SECRET)');
+    }
+    // The client secret and the tokens travel to these hosts, and cookies are only Secure on https.
+    for (const name of /** @type {const} */ (['TIKTOK_AUTH_BASE_URL', 'TIKTOK_API_BASE_URL', 'APP_URL'])) {
+      const value = e[name];
+      if (value && value.startsWith('http://') && !LOOPBACK.has(new URL(value).hostname)) {
+        throw new EnvError(`${name}: must be https:// with real TikTok credentials (http is allowed for localhost only)`);
+      }
+    }
+    return false;
+  }
+  // `next build` loads the app's modules but serves nothing: only a running server must opt in.
+  const building = e.NEXT_PHASE === 'phase-production-build';
+  if (e.NODE_ENV !== 'development' && e.SHOWREEL_SANDBOX !== '1' && !building) {
+    throw new EnvError(
+      'TIKTOK_CLIENT_KEY: required outside development (set TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET, or SHOWREEL_SANDBOX=1 to serve the built-in sandbox publicly)',
+    );
+  }
+  return true;
+}
 
 export class EnvError extends Error {
   /** @param {string} message */
@@ -55,15 +104,15 @@ export function parseConfig(raw) {
     throw new EnvError(`${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.data;
-  const sandbox = !e.TIKTOK_CLIENT_KEY;
-  if (!sandbox && !e.TIKTOK_CLIENT_SECRET) throw new EnvError('TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set');
+  const sandbox = checkSandbox(e);
   let sessionSecret = e.SESSION_SECRET;
   let encryptionKey = e.TOKEN_ENCRYPTION_KEY;
+  const localDir = dataDir(e.DATABASE_URL, e.SHOWREEL_DATA_DIR);
   if (!sessionSecret || !encryptionKey) {
     if (!sandbox) {
       throw new EnvError(`${!sessionSecret ? 'SESSION_SECRET' : 'TOKEN_ENCRYPTION_KEY'}: required with real TikTok credentials`);
     }
-    const generated = sandboxSecrets(e.DATABASE_URL);
+    const generated = sandboxSecrets(localDir);
     sessionSecret ??= generated.SESSION_SECRET;
     encryptionKey ??= generated.TOKEN_ENCRYPTION_KEY;
   }
@@ -84,6 +133,9 @@ export function parseConfig(raw) {
     sessionSecret: /** @type {string} */ (sessionSecret),
     encryptionKey: Buffer.from(/** @type {string} */ (encryptionKey), 'base64'),
     databaseUrl: e.DATABASE_URL,
+    dataDir: localDir,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     nativeAppSchemes: e.NATIVE_APP_SCHEMES ?? (sandbox ? ['showreel'] : []),
     cronSecret: e.CRON_SECRET,
     syncIntervalMs: e.SYNC_INTERVAL_HOURS * 3600_000,

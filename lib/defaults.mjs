@@ -1,7 +1,7 @@
 // Plain JS so the start-up scripts (scripts/*.mjs) and the app (lib/env.ts) share one answer.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/showreel.db';
 
@@ -12,11 +12,23 @@ export function databasePath(url = DEFAULT_DATABASE_URL) {
 }
 
 /**
- * Development secrets for sandbox mode: generated once into a gitignored file beside the
- * database, so sessions survive restarts without anyone configuring anything.
+ * Where this process keeps local files (generated development secrets, the sandbox's state):
+ * `SHOWREEL_DATA_DIR` when set, else the SQLite file's folder, else `./data`.
+ * @param {string} dbUrl @param {string | undefined} [explicit]
  */
-export function sandboxSecrets(dbUrl = DEFAULT_DATABASE_URL) {
-  const file = resolve(dirname(databasePath(dbUrl)), '.secrets.json');
+export function dataDir(dbUrl = DEFAULT_DATABASE_URL, explicit = undefined) {
+  if (explicit) return resolve(/*turbopackIgnore: true*/ process.cwd(), explicit);
+  if (dbUrl.startsWith('file:')) return dirname(databasePath(dbUrl));
+  return resolve(/*turbopackIgnore: true*/ process.cwd(), 'data');
+}
+
+/**
+ * Development secrets for sandbox mode: generated once into a gitignored file in the data folder,
+ * so sessions survive restarts without anyone configuring anything.
+ * @param {string} dir
+ */
+export function sandboxSecrets(dir) {
+  const file = join(dir, '.secrets.json');
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {

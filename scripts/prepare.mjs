@@ -1,13 +1,14 @@
-// Runs before `next dev` / `next start`: validates the configuration (a bad value stops here, with
-// one line, before Next prints "Ready"), generates the Prisma client if needed and applies pending
-// migrations, so a fresh clone needs no set-up step. `--generate-only` is for `next build`.
+// Runs before `next dev`, `npm start` and the worker: validates the configuration (a bad value stops
+// here, with one line, before Next prints "Ready"), generates the Prisma clients if needed and
+// applies pending migrations, so a fresh clone needs no set-up step. `--generate-only` is for
+// `next build`.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { migrate } from '../prisma/migrate.mjs';
-import { databasePath } from '../lib/defaults.mjs';
+import { redactUrl } from '../lib/database-url.mjs';
 import { EnvError, parseConfig } from '../lib/config.mjs';
 
-if (!existsSync('lib/generated/prisma/client.ts')) {
+if (!existsSync('lib/generated/prisma/client.ts') || !existsSync('lib/generated/postgres/client.ts')) {
   const r = spawnSync(process.execPath, ['scripts/generate-client.mjs'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
@@ -21,6 +22,12 @@ if (!process.argv.includes('--generate-only')) {
     console.error(e.message);
     process.exit(1);
   }
-  const applied = migrate(databasePath(config.databaseUrl));
-  for (const name of applied) console.log(`[showreel] applied migration ${name}`);
+  try {
+    const applied = await migrate(config.databaseUrl);
+    for (const name of applied) console.log(`[showreel] applied migration ${name}`);
+  } catch (e) {
+    // One line, without the password: the URL may carry one.
+    console.error(`[showreel] could not migrate ${redactUrl(config.databaseUrl)}: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  }
 }

@@ -3,6 +3,7 @@
 import { env } from '../lib/env';
 import { errorMessage } from '../lib/errors';
 import { sleep } from '../lib/lease';
+import { shutdown } from '../lib/shutdown';
 import { runSync } from '../lib/sync/run';
 
 const once = process.argv.includes('--once');
@@ -30,6 +31,8 @@ async function main() {
     }
     for (let waited = 0; !once && !stopping && waited < tickMs; waited += 1000) await sleep(1000);
   } while (!once && !stopping);
+  // Hand back any lease still held and close the pool, so another worker can go on at once.
+  await shutdown();
   process.exit();
 }
 

@@ -16,9 +16,14 @@ export class NeedsReconnectError extends Error {
   }
 }
 
-const LEASE_MS = 60_000;
-const WAIT_FOR_OTHERS_MS = 45_000;
 const REFRESH_ATTEMPTS = 3;
+/**
+ * The refresh lease lasts as long as a refresh can take (every attempt timing out, plus backoff),
+ * and callers on other processes wait a little longer than that: if the holder dies mid-refresh,
+ * a waiting caller takes the lease over as soon as it expires instead of failing.
+ */
+const leaseMs = () => REFRESH_ATTEMPTS * (env().tiktokTimeoutMs + 1_500) + 5_000;
+const waitForOthersMs = () => leaseMs() + 5_000;
 
 type Held = { token: string; version: number };
 
@@ -52,11 +57,11 @@ function refresh(userId: string, staleVersion: number): Promise<Held> {
 async function refreshUnderLease(userId: string, staleVersion: number): Promise<Held> {
   const key = `refresh:${userId}`;
   const holder = randomUUID();
-  const deadline = Date.now() + WAIT_FOR_OTHERS_MS;
+  const deadline = Date.now() + waitForOthersMs();
   for (;;) {
     const seen = await readConnection(userId);
     if (seen.version > staleVersion) return { token: decryptToken(seen.accessTokenEnc), version: seen.version };
-    if (await acquireLease(key, holder, LEASE_MS)) {
+    if (await acquireLease(key, holder, leaseMs())) {
       try {
         const c = await readConnection(userId);
         if (c.version > staleVersion) return { token: decryptToken(c.accessTokenEnc), version: c.version };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { sleep } from '../lease';
+import { recordCallWithinLimit } from '../sql';
 
 export const TIKTOK_LIMIT_PER_MINUTE = 600;
 const WINDOW_MS = 60_000;
@@ -24,17 +25,12 @@ export class SlidingWindowLimiter {
     for (;;) {
       const t = now();
       const since = t - this.windowMs;
-      const taken = await db.$executeRaw`
-        INSERT INTO "ApiCall" ("endpoint", "at")
-        SELECT ${endpoint}, ${t}
-        WHERE (SELECT COUNT(*) FROM "ApiCall" WHERE "endpoint" = ${endpoint} AND "at" > ${since}) < ${this.limit}`;
-      if (taken > 0) {
-        if (++this.taken % this.cleanupEvery === 0) await db.$executeRaw`DELETE FROM "ApiCall" WHERE "at" <= ${since}`;
+      if (await recordCallWithinLimit(endpoint, new Date(t), new Date(since), this.limit)) {
+        if (++this.taken % this.cleanupEvery === 0) await db.apiCall.deleteMany({ where: { at: { lte: new Date(since) } } });
         return;
       }
-      const oldest = await db.$queryRaw<Array<{ at: number | bigint }>>`
-        SELECT MIN("at") AS at FROM "ApiCall" WHERE "endpoint" = ${endpoint} AND "at" > ${since}`;
-      const wait = oldest[0]?.at != null ? Number(oldest[0].at) + this.windowMs - t + 1 : 50;
+      const oldest = await db.apiCall.aggregate({ _min: { at: true }, where: { endpoint, at: { gt: new Date(since) } } });
+      const wait = oldest._min.at ? oldest._min.at.getTime() + this.windowMs - t + 1 : 50;
       await sleep(Math.min(Math.max(wait, 10), 1000));
     }
   }

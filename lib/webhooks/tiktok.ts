@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { forgetConnection } from '../account/lifecycle';
-import { db } from '../db';
+import { insertWebhookOnce } from '../sql';
 
 export const webhookSchema = z.object({
   client_key: z.string(),
@@ -20,8 +20,7 @@ export type WebhookEvent = z.infer<typeof webhookSchema>;
  */
 export async function handleWebhook(event: WebhookEvent): Promise<'handled' | 'duplicate' | 'ignored'> {
   const id = createHash('sha256').update(`${event.event}|${event.user_openid}|${event.create_time}`).digest('hex');
-  const inserted = await db.$executeRaw`INSERT OR IGNORE INTO "WebhookEvent" ("id", "event", "receivedAt") VALUES (${id}, ${event.event}, ${Date.now()})`;
-  if (inserted === 0) return 'duplicate';
+  if (!(await insertWebhookOnce(id, event.event, new Date()))) return 'duplicate';
   if (event.event === 'authorization.removed') {
     // The token is already dead at TikTok: forget it and unpublish, as "Disconnect" does.
     await forgetConnection({ openId: event.user_openid });

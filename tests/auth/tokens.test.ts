@@ -86,13 +86,13 @@ describe('getAccessToken', () => {
     await seed(60_000);
     tokenEndpoint((_r, n) => rotated(n));
     // Another process holds the lease and finishes shortly: it writes version 1.
-    await db.$executeRaw`INSERT INTO "Lease" ("key", "holder", "expiresAt") VALUES (${`refresh:${userId}`}, 'other-process', ${Date.now() + 60_000})`;
+    await db.lease.create({ data: { key: `refresh:${userId}`, holder: 'other-process', expiresAt: new Date(Date.now() + 60_000) } });
     setTimeout(async () => {
       await db.tikTokConnection.update({
         where: { userId },
         data: { accessTokenEnc: encryptToken('act.fromOther'), accessExpiresAt: new Date(Date.now() + 86_400_000), version: 1 },
       });
-      await db.$executeRaw`DELETE FROM "Lease" WHERE "key" = ${`refresh:${userId}`}`;
+      await db.lease.delete({ where: { key: `refresh:${userId}` } });
     }, 150);
     expect(await getAccessToken(userId)).toBe('act.fromOther');
     expect(refreshCalls).toEqual([]);

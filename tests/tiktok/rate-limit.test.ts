@@ -36,4 +36,16 @@ describe('SlidingWindowLimiter (shared through the database)', () => {
     await limiter.take(endpoint, () => 2_000_120); // third call: the one at 2_000_000 has left the window
     expect((await db.apiCall.findMany({ where: { endpoint }, orderBy: { at: 'asc' } })).map((r) => Number(r.at))).toEqual([2_000_050, 2_000_120]);
   });
+
+  it('never records more than the limit when many takers race for the last places', async () => {
+    const endpoint = `user/info-${Math.random()}`;
+    const t = 3_000_000;
+    // Four "processes", 40 calls at the same instant, 10 places: the count and the insert must be one step.
+    const limiters = Array.from({ length: 4 }, () => new SlidingWindowLimiter(10, 60_000));
+    let through = 0;
+    for (let i = 0; i < 40; i++) void limiters[i % 4].take(endpoint, () => t).then(() => through++);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await db.apiCall.count({ where: { endpoint } })).toBe(10);
+    expect(through).toBe(10);
+  });
 });

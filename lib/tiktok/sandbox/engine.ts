@@ -100,8 +100,12 @@ export function clearFaults(): void {
   store.remove('fault');
 }
 
-/** Counts the call, then applies any injected delay or failure. Returns the failure to answer with. */
-async function enter(endpoint: string, style: 'oauth' | 'api'): Promise<SandboxReply | null> {
+/**
+ * Counts the call, then applies any injected delay or failure. Returns the failure to answer with.
+ * A caller that hung up during an injected delay gets nothing done: the request never reached
+ * TikTok's logic (how a crashed client looks from TikTok's side when its request was still queued).
+ */
+async function enter(endpoint: string, style: 'oauth' | 'api', signal?: AbortSignal): Promise<SandboxReply | null> {
   store.bump(endpoint);
   const fault = store.update<Fault, Fault | null>('fault', endpoint, (f) => {
     if (!f) return { result: null };
@@ -110,6 +114,7 @@ async function enter(endpoint: string, style: 'oauth' | 'api'): Promise<SandboxR
   });
   if (!fault) return null;
   if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+  if (signal?.aborted) return { status: 499, body: { error: 'client_closed_request' } };
   if (!fault.status) return null;
   const code = fault.status === 429 ? 'rate_limit_exceeded' : fault.status >= 500 ? 'internal_error' : 'invalid_params';
   const message = fault.status === 429 ? 'Too many requests' : 'Something went wrong';
@@ -118,6 +123,7 @@ async function enter(endpoint: string, style: 'oauth' | 'api'): Promise<SandboxR
 }
 
 export const counters = store.counters;
+export const peakPerMinute = store.peakPerMinute;
 export const resetCounters = store.resetCounters;
 
 // ---- accounts and videos --------------------------------------------------------------------
@@ -295,9 +301,9 @@ function tokenPair(openId: string, username: string, scopes: string[]): SandboxR
   };
 }
 
-export async function token(form: URLSearchParams): Promise<SandboxReply> {
+export async function token(form: URLSearchParams, signal?: AbortSignal): Promise<SandboxReply> {
   const grant = form.get('grant_type');
-  const fail = await enter(grant === 'refresh_token' ? 'oauth/token:refresh' : 'oauth/token:code', 'oauth');
+  const fail = await enter(grant === 'refresh_token' ? 'oauth/token:refresh' : 'oauth/token:code', 'oauth', signal);
   if (fail) return fail;
   if (form.get('client_key') !== env().clientKey || form.get('client_secret') !== env().clientSecret) {
     return oauthError('invalid_client', 'Client key or secret is invalid.', 401);

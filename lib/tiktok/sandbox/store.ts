@@ -2,11 +2,11 @@ import 'server-only';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { databasePath } from '../../defaults.mjs';
 import { env } from '../../env';
 
 // The sandbox's own state (codes, tokens, QR sessions, faults, call counts), in a SQLite file of
-// its own beside the app's: it shares nothing with the app, and every process sees the same TikTok.
+// its own in the data folder (never in the app's database): it shares nothing with the app, and
+// every process on this machine sees the same TikTok.
 
 type Kind = 'code' | 'access' | 'refresh' | 'qr' | 'fault' | 'settings' | 'account';
 
@@ -14,13 +14,15 @@ const g = globalThis as unknown as { sandboxDb?: Database.Database };
 
 function open(): Database.Database {
   if (g.sandboxDb) return g.sandboxDb;
-  const file = join(dirname(databasePath(env().databaseUrl)), 'tiktok-sandbox.db');
+  const file = join(env().dataDir, 'tiktok-sandbox.db');
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 10000');
   db.exec(`CREATE TABLE IF NOT EXISTS kv (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, key));
-           CREATE TABLE IF NOT EXISTS counters (endpoint TEXT PRIMARY KEY, n INTEGER NOT NULL)`);
+           CREATE TABLE IF NOT EXISTS counters (endpoint TEXT PRIMARY KEY, n INTEGER NOT NULL);
+           CREATE TABLE IF NOT EXISTS calls (endpoint TEXT NOT NULL, at INTEGER NOT NULL);
+           CREATE INDEX IF NOT EXISTS calls_endpoint_at ON calls (endpoint, at)`);
   g.sandboxDb = db;
   return db;
 }
@@ -58,6 +60,19 @@ export function update<T, R>(kind: Kind, key: string, fn: (current: T | null) =>
 
 export function bump(endpoint: string): void {
   open().prepare('INSERT INTO counters (endpoint, n) VALUES (?, 1) ON CONFLICT (endpoint) DO UPDATE SET n = n + 1').run(endpoint);
+  // Per-account counts carry an "@"; the rate is TikTok's per endpoint.
+  if (!endpoint.includes('@')) open().prepare('INSERT INTO calls (endpoint, at) VALUES (?, ?)').run(endpoint, Date.now());
+}
+
+/** The most calls each endpoint received within any 60 seconds since the counters were reset. */
+export function peakPerMinute(): Record<string, number> {
+  const rows = open()
+    .prepare(
+      `SELECT a.endpoint AS endpoint, MAX((SELECT COUNT(*) FROM calls b WHERE b.endpoint = a.endpoint AND b.at > a.at - 60000 AND b.at <= a.at)) AS n
+       FROM calls a GROUP BY a.endpoint`,
+    )
+    .all() as Array<{ endpoint: string; n: number }>;
+  return Object.fromEntries(rows.map((r) => [r.endpoint, r.n]));
 }
 
 export function counters(): Record<string, number> {
@@ -66,5 +81,5 @@ export function counters(): Record<string, number> {
 }
 
 export function resetCounters(): void {
-  open().exec('DELETE FROM counters');
+  open().exec('DELETE FROM counters; DELETE FROM calls');
 }

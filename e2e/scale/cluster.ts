@@ -1,0 +1,167 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { createTestDatabase } from '../../tests/support/databases';
+
+// A small deployment on one machine, as production would run it: a load balancer in front of two
+// app instances (A, B) on one PostgreSQL database and one Redis, and "TikTok" (a third instance
+// serving only the sandbox) that outlives the app instances. Redis is reached through a link the
+// tests can cut, so an outage is an outage from the app's side without touching the machine's Redis.
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const CRON_SECRET = 'scale-cron-secret-0123456789';
+const BASE_PORT = Number(process.env.SCALE_PORT ?? 3300);
+
+type Name = 'A' | 'B' | 'tiktok';
+
+/** A TCP link to Redis that can be cut (every connection reset, new ones refused) and restored. */
+class RedisLink {
+  private server: net.Server | null = null;
+  private sockets = new Set<net.Socket>();
+  constructor(readonly port: number, private readonly target: URL) {}
+
+  up(): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(Number(this.target.port || 6379), this.target.hostname);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    return new Promise((resolve) => this.server!.listen(this.port, '127.0.0.1', () => resolve()));
+  }
+
+  async down(): Promise<void> {
+    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+    this.server = null;
+  }
+}
+
+/** Round-robin over the live app instances; /sandbox/* goes to "TikTok". Aborts travel upstream. */
+function loadBalancer(port: number, targets: () => number[], tiktokPort: number): Promise<http.Server> {
+  let next = 0;
+  const server = http.createServer((req, res) => {
+    const ports = req.url?.startsWith('/sandbox') ? [tiktokPort] : targets();
+    const tryPort = (attempt: number) => {
+      const target = ports[(next + attempt) % ports.length];
+      const upstream = http.request({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', () => {
+        if (attempt + 1 < ports.length && !res.headersSent) tryPort(attempt + 1);
+        else if (!res.headersSent) res.writeHead(502).end('no instance answered');
+      });
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      req.pipe(upstream);
+    };
+    next++;
+    tryPort(0);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+export class Cluster {
+  readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  readonly ports = { lb: BASE_PORT, A: BASE_PORT + 1, B: BASE_PORT + 2, tiktok: BASE_PORT + 3, redis: BASE_PORT + 9 };
+  readonly url = `http://127.0.0.1:${this.ports.lb}`;
+  readonly redis = new RedisLink(this.ports.redis, new URL(TEST_REDIS_URL));
+  readonly dataDir = `data/scale-${this.id}`;
+  private children = new Map<Name, ChildProcess>();
+  private lb: http.Server | null = null;
+  private database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
+  readonly logs: string[] = [];
+
+  at(name: Name): string {
+    return `http://127.0.0.1:${this.ports[name]}`;
+  }
+
+  env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      SHOWREEL_SANDBOX: '1',
+      DATABASE_URL: this.database!.url,
+      REDIS_URL: `redis://127.0.0.1:${this.ports.redis}`,
+      REDIS_KEY_PREFIX: `scale-${this.id}:`,
+      SHOWREEL_DATA_DIR: this.dataDir,
+      APP_URL: this.url,
+      TIKTOK_AUTH_BASE_URL: `${this.url}/sandbox`,
+      // The instances reach "TikTok" directly, as they would reach open.tiktokapis.com.
+      TIKTOK_API_BASE_URL: `${this.at('tiktok')}/sandbox/api`,
+      TIKTOK_TIMEOUT_MS: '4000',
+      CRON_SECRET,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.database = await createTestDatabase('scale');
+    await this.redis.up();
+    const prepared = spawnSync(process.execPath, ['scripts/prepare.mjs'], { env: this.env(), encoding: 'utf8' });
+    if (prepared.status !== 0) throw new Error(`prepare failed: ${prepared.stderr}`);
+    await Promise.all((['tiktok', 'A', 'B'] as const).map((n) => this.startInstance(n)));
+    this.lb = await loadBalancer(this.ports.lb, () => (['A', 'B'] as const).filter((n) => this.children.has(n)).map((n) => this.ports[n]), this.ports.tiktok);
+  }
+
+  async startInstance(name: Name): Promise<void> {
+    const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(this.ports[name])], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = (d: Buffer) => this.logs.push(`[${name}] ${d.toString().trimEnd()}`);
+    child.stdout!.on('data', log);
+    child.stderr!.on('data', log);
+    this.children.set(name, child);
+    child.on('exit', () => {
+      if (this.children.get(name) === child) this.children.delete(name);
+    });
+    for (let i = 0; i < 150; i++) {
+      try {
+        if ((await fetch(`${this.at(name)}/api/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`instance ${name} did not start:\n${this.logs.join('\n')}`);
+  }
+
+  /** Sends a signal and resolves with the exit code (or the signal's name). */
+  stop(name: Name, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> {
+    const child = this.children.get(name);
+    if (!child) return Promise.resolve('not running');
+    this.children.delete(name);
+    return new Promise((resolve) => {
+      child.once('exit', (code, sig) => resolve(code ?? sig ?? 'unknown'));
+      child.kill(signal);
+    });
+  }
+
+  /** Runs `npm run worker -- --once --all`'s program with the cluster's configuration. */
+  worker(): Promise<{ code: number | null; output: string }> {
+    return new Promise((resolve) => {
+      const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts', '--once', '--all'], { env: this.env() });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('exit', (code) => resolve({ code, output }));
+    });
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.children.keys()].map((n) => this.stop(n, 'SIGKILL')));
+    await new Promise<void>((resolve) => (this.lb ? this.lb.close(() => resolve()) : resolve()));
+    this.lb?.closeAllConnections();
+    await this.redis.down();
+    await this.database?.drop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,194 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import pg from 'pg';
+import { signIn, uniqueUser, type SandboxVideo } from '../helpers';
+import { Cluster } from './cluster';
+
+// Two `npm start` instances behind a load balancer, on one PostgreSQL and one Redis (see cluster.ts).
+test.describe.configure({ mode: 'serial' });
+
+const c = new Cluster();
+let db: pg.Client;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  await c.start();
+  db = new pg.Client({ connectionString: c.env().DATABASE_URL });
+  await db.connect();
+});
+
+test.afterAll(async () => {
+  await db?.end();
+  await c.stopAll();
+});
+
+test.afterEach(async ({}, info) => {
+  if (info.status !== info.expectedStatus) console.log(c.logs.slice(-80).join('\n'));
+});
+
+/** "TikTok"'s controls, at the sandbox instance. */
+async function tiktok(request: APIRequestContext, body?: Record<string, unknown>) {
+  const res = body ? await request.post(`${c.at('tiktok')}/sandbox/control`, { data: body }) : await request.get(`${c.at('tiktok')}/sandbox/control`);
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return res.json();
+}
+
+async function videosOf(request: APIRequestContext, username: string): Promise<SandboxVideo[]> {
+  const { videos } = await tiktok(request, { action: 'videos', username });
+  return (videos as SandboxVideo[]).sort((a, b) => b.createTime - a.createTime);
+}
+
+async function sessionCookie(page: Page): Promise<string> {
+  const cookies = await page.context().cookies(c.url);
+  const session = cookies.find((k) => k.name === 'showreel_session');
+  expect(session).toBeTruthy();
+  return `showreel_session=${session!.value}`;
+}
+
+function save(page: Page, instance: 'A' | 'B', videoIds: string[]) {
+  return page.request.put(`${c.at(instance)}/api/showcase`, { data: { videoIds }, headers: { Origin: c.at(instance) } });
+}
+
+/** The titles a visitor (no cookies) sees on an instance's public page, in order. */
+async function publicTitles(request: APIRequestContext, instance: 'A' | 'B', handle: string) {
+  const res = await request.get(`${c.at(instance)}/u/${handle}`, { headers: { cookie: '' } });
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  return { cache: res.headers()['x-nextjs-cache'], titles: [...html.matchAll(/aria-label="Play ([^"]+)"/g)].map((m) => m[1]) };
+}
+
+let user: string;
+let videos: SandboxVideo[];
+let cookie: string;
+
+test('a creator signs in on A and saves on B; a visitor on A sees the new order at once', async ({ page, request }) => {
+  user = uniqueUser('scale');
+  videos = await videosOf(request, user);
+  await signIn(page, user, { start: `${c.at('A')}/api/auth/tiktok` });
+  await expect(page.getByRole('heading', { name: 'Your showcase' })).toBeVisible();
+  cookie = await sessionCookie(page);
+
+  const [v0, v1, v2] = videos;
+  expect((await save(page, 'A', [v0.id, v1.id, v2.id])).status()).toBe(200);
+  // A renders the page and caches it; B is then served A's copy from the shared cache.
+  const first = await publicTitles(request, 'A', user);
+  expect(first.titles).toEqual([v0.title, v1.title, v2.title]);
+  const fromB = await publicTitles(request, 'B', user);
+  expect(fromB.cache).toBe('HIT');
+  expect((await publicTitles(request, 'A', user)).cache).toBe('HIT');
+
+  expect((await save(page, 'B', [v2.id, v0.id, v1.id])).status()).toBe(200);
+  expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v0.title, v1.title]);
+});
+
+test('40 concurrent dashboard loads across A and B after TikTok refuses the access token: exactly one refresh', async ({ request }) => {
+  await tiktok(request, { action: 'expireAccessTokens', username: user });
+  await tiktok(request, { action: 'resetCounters' });
+  const loads = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => fetch(`${c.at(i % 2 ? 'B' : 'A')}/api/videos`, { headers: { cookie } })),
+  );
+  for (const res of loads) expect(res.status).toBe(200);
+  const bodies = await Promise.all(loads.map((r) => r.json()));
+  for (const body of bodies) expect(body.videos[0].title).toBe(videos[0].title);
+  const { counters } = await tiktok(request);
+  expect(counters[`oauth/token:refresh@${user}`]).toBe(1);
+});
+
+test('stale covers requested through A and B cost ceil(n/20) video/query calls', async ({ page, request }) => {
+  await page.context().addCookies([{ name: 'showreel_session', value: cookie.split('=')[1], url: c.at('A') }]);
+  await tiktok(request, { action: 'settings', coverTtlSeconds: 60 });
+  const chosen = videos.slice(0, 25).map((v) => v.id);
+  expect((await save(page, 'A', chosen)).status()).toBe(200);
+  await tiktok(request, { action: 'settings', coverTtlSeconds: 6 * 3600 });
+  await tiktok(request, { action: 'resetCounters' });
+  const hits = await Promise.all(
+    chosen.flatMap((id) => (['A', 'B', 'A', 'B'] as const).map((n) => fetch(`${c.at(n)}/api/covers/${id}`, { redirect: 'manual' }))),
+  );
+  for (const r of hits) expect(r.status).toBe(302);
+  expect((await tiktok(request)).counters['video/query']).toBe(Math.ceil(25 / 20));
+});
+
+test('an instance killed while it holds the refresh lease: the other refreshes once the lease expires, once', async ({ request }) => {
+  test.setTimeout(120_000);
+  const { rows } = await db.query('SELECT c."userId", c.version FROM "TikTokConnection" c JOIN "User" u ON u.id = c."userId" WHERE u.handle = $1', [user]);
+  const { userId, version } = rows[0];
+  await tiktok(request, { action: 'expireAccessTokens', username: user });
+  await tiktok(request, { action: 'fault', endpoint: 'oauth/token:refresh', delayMs: 40_000, times: 1 });
+  await tiktok(request, { action: 'resetCounters' });
+
+  const hanging = fetch(`${c.at('A')}/api/videos`, { headers: { cookie } }).catch(() => 'connection lost');
+  await expect.poll(async () => (await db.query('SELECT 1 FROM "Lease" WHERE key = $1', [`refresh:${userId}`])).rowCount, { timeout: 15_000 }).toBe(1);
+  expect(await c.stop('A', 'SIGKILL')).toBe('SIGKILL');
+  expect(await hanging).toBe('connection lost');
+
+  const res = await fetch(`${c.at('B')}/api/videos`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  const after = await db.query('SELECT version, status FROM "TikTokConnection" WHERE "userId" = $1', [userId]);
+  expect(after.rows[0]).toEqual({ version: version + 1, status: 'active' });
+  const { counters } = await tiktok(request);
+  // A's call reached TikTok but was cut off before TikTok acted on it; B's is the one refresh.
+  expect(counters[`oauth/token:refresh@${user}`]).toBe(1);
+  await tiktok(request, { action: 'clearFaults' });
+  await c.startInstance('A');
+});
+
+test('two instances and two workers never exceed 600 calls a minute to one TikTok endpoint', async ({ request }) => {
+  test.setTimeout(180_000);
+  await tiktok(request, { action: 'resetCounters' });
+  const N = 660;
+  let sent = 0;
+  const statuses: number[] = [];
+  const client = async () => {
+    while (sent < N) {
+      const i = sent++;
+      const res = await fetch(`${c.at(i % 2 ? 'B' : 'A')}/api/videos`, { headers: { cookie } });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+  };
+  const [workerA, workerB] = await Promise.all([c.worker(), c.worker(), ...Array.from({ length: 16 }, client)]);
+  expect(workerA.code, workerA.output).toBe(0);
+  expect(workerB.code, workerB.output).toBe(0);
+  expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  const { counters, peakPerMinute } = await tiktok(request);
+  expect(counters['video/list']).toBeGreaterThan(600);
+  for (const [endpoint, peak] of Object.entries(peakPerMinute as Record<string, number>)) {
+    expect(peak, endpoint).toBeLessThanOrEqual(600);
+  }
+  expect(peakPerMinute['video/list']).toBe(600);
+});
+
+test('Redis going away: pages still answer; once it is back, a save on B shows on A at once', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const [v0, v1, v2] = videos;
+  await c.redis.down();
+  for (const n of ['A', 'B'] as const) {
+    expect((await publicTitles(request, n, user)).titles.length).toBeGreaterThan(0);
+    const ready = await fetch(`${c.at(n)}/api/health?ready=1`);
+    expect(ready.status).toBe(503);
+    expect((await ready.json()).checks.redis.ok).toBe(false);
+  }
+  expect((await save(page, 'B', [v1.id, v2.id])).status()).toBe(200);
+  expect((await publicTitles(request, 'A', user)).titles).toEqual([v1.title, v2.title]);
+
+  await c.redis.up();
+  for (const n of ['A', 'B'] as const) {
+    await expect.poll(async () => (await fetch(`${c.at(n)}/api/health?ready=1`)).status, { timeout: 20_000 }).toBe(200);
+  }
+  expect((await publicTitles(request, 'A', user)).titles).toEqual([v1.title, v2.title]);
+  expect((await publicTitles(request, 'A', user)).cache).toBe('HIT');
+  expect((await save(page, 'B', [v2.id, v0.id])).status()).toBe(200);
+  expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v0.title]);
+});
+
+test('SIGTERM: in-flight requests finish, leases are handed back, the process exits 0 within 10 s', async ({ request }) => {
+  await tiktok(request, { action: 'fault', endpoint: 'video/list', delayMs: 1_500, times: 1 });
+  const inflight = fetch(`${c.at('B')}/api/videos`, { headers: { cookie } });
+  await new Promise((r) => setTimeout(r, 300));
+  const started = Date.now();
+  const code = await c.stop('B', 'SIGTERM');
+  expect(code).toBe(0);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect((await inflight).status).toBe(200);
+  expect(c.logs.some((l) => l.startsWith('[B]') && l.includes('stopped in'))).toBe(true);
+  await c.startInstance('B');
+});

@@ -1,0 +1,3 @@
+import type { RedisClientType } from '@redis/client';
+export declare function openRedis(url: string, options: { name: string; onRecovered?: (client: RedisClientType) => void | Promise<void> }): RedisClientType;
+export declare function redisReadiness(): Promise<{ ok: boolean; error?: string }>;

@@ -1,0 +1,57 @@
+// One way to open Redis for the whole app (the Next cache handler and the readiness check): fail
+// fast while Redis is away (no offline queue, short timeouts, so pages render from the database
+// instead of waiting), reconnect by itself, and say so once per outage instead of once per request.
+import { createClient } from '@redis/client';
+
+/**
+ * @param {string} url
+ * @param {{ name: string, onRecovered?: (client: import('@redis/client').RedisClientType) => void | Promise<void> }} options
+ */
+export function openRedis(url, { name, onRecovered }) {
+  // Every client of this process, wherever it was opened (the cache handler is loaded by Next
+  // outside the app's bundle), so the readiness check can ask all of them.
+  const registry = (globalThis[Symbol.for('showreel.redisClients')] ??= new Map());
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 1_000,
+      // Keep trying for as long as the process lives, at most every 2 s.
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000),
+    },
+  });
+  let down = false;
+  const entry = { client, recovering: false };
+  registry.set(name, entry);
+  client.on('error', (e) => {
+    if (down) return;
+    down = true;
+    console.warn(`[showreel] Redis unavailable for ${name} (${e?.code ?? e?.message ?? 'error'}); serving without it until it returns`);
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    console.log(`[showreel] Redis is back for ${name}`);
+    entry.recovering = true;
+    void Promise.resolve(onRecovered?.(client))
+      .catch(() => undefined)
+      .finally(() => (entry.recovering = false));
+  });
+  // A failed first connection is retried by the reconnect strategy; the error is reported above.
+  client.connect().catch(() => undefined);
+  return client;
+}
+
+/**
+ * Asks every Redis client of this process for a PONG. Not ready while one is away or still
+ * cleaning up after an outage. @returns {Promise<{ ok: boolean, error?: string }>}
+ */
+export async function redisReadiness() {
+  const registry = globalThis[Symbol.for('showreel.redisClients')] ?? new Map();
+  for (const [name, { client, recovering }] of registry) {
+    if (!client.isReady) return { ok: false, error: `${name}: not connected` };
+    if (recovering) return { ok: false, error: `${name}: recovering from an outage` };
+    await client.ping();
+  }
+  return { ok: true };
+}

@@ -1,0 +1,54 @@
+// Reads DATABASE_URL, in plain JS so the start-up scripts (migrations, db:copy) and the app agree:
+// `file:…` is SQLite, `postgres://…` / `postgresql://…` is PostgreSQL with its pool settings.
+
+/** @param {string} url @returns {'sqlite' | 'postgresql'} */
+export function providerOf(url) {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
+}
+
+const POOL_PARAMS = ['connection_limit', 'pool_timeout', 'statement_timeout', 'sslmode'];
+
+/**
+ * node-postgres pool settings from a postgres:// URL. Showreel's own query parameters are taken off
+ * the URL (the rest, e.g. `application_name`, reach the server as they are):
+ * - `connection_limit` pool size per process (default 10; keep it small on serverless),
+ * - `pool_timeout` seconds to wait for a free connection (default 10),
+ * - `statement_timeout` milliseconds before the server cancels a statement (default 30000),
+ * - `sslmode` `disable` | `require` (TLS, certificate checked against the system's CAs) |
+ *   `verify-full` (same as require) | `no-verify` (TLS without checking the certificate).
+ * @param {string} url
+ * @returns {import('pg').PoolConfig}
+ */
+export function pgPoolConfig(url) {
+  const u = new URL(url);
+  const param = (name) => u.searchParams.get(name);
+  const number = (name, fallback) => {
+    const raw = param(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`DATABASE_URL: ${name} must be a positive whole number`);
+    return n;
+  };
+  const sslmode = param('sslmode') ?? 'disable';
+  if (!['disable', 'require', 'verify-full', 'no-verify'].includes(sslmode)) {
+    throw new Error('DATABASE_URL: sslmode must be disable, require, verify-full or no-verify');
+  }
+  const config = {
+    max: number('connection_limit', 10),
+    connectionTimeoutMillis: number('pool_timeout', 10) * 1000,
+    statement_timeout: number('statement_timeout', 30_000),
+    ssl: sslmode === 'disable' ? false : { rejectUnauthorized: sslmode !== 'no-verify' },
+    // Idle connections are closed after 30 s, so a quiet instance holds few server slots.
+    idleTimeoutMillis: 30_000,
+  };
+  for (const name of POOL_PARAMS) u.searchParams.delete(name);
+  return { connectionString: u.toString(), ...config };
+}
+
+/** The URL without its password, for log lines. @param {string} url */
+export function redactUrl(url) {
+  if (providerOf(url) === 'sqlite') return url;
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}

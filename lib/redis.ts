@@ -1,0 +1,18 @@
+import 'server-only';
+import type { RedisClientType } from '@redis/client';
+import { openRedis } from './cache/redis-client.mjs';
+import { env } from './env';
+
+const g = globalThis as unknown as { showreelRedis?: RedisClientType };
+
+/** The app's Redis client when REDIS_URL is set (opened on first use), else null. */
+export function redis(): RedisClientType | null {
+  const url = env().redisUrl;
+  if (!url) return null;
+  g.showreelRedis ??= openRedis(url, { name: 'the app' }) as RedisClientType;
+  return g.showreelRedis;
+}
+
+export async function closeRedis(): Promise<void> {
+  await g.showreelRedis?.close().catch(() => undefined);
+}
