@@ -71,6 +71,34 @@ function loadBalancer(port: number, targets: () => number[], tiktokPort: number)
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
+/** Starts `npm start`'s server (scripts/server.mjs) on a port and waits until it answers. */
+export async function startServer(port: number, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d: Buffer) => log(d.toString().trimEnd()));
+  child.stderr!.on('data', (d: Buffer) => log(d.toString().trimEnd()));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  for (let i = 0; i < 150 && !exited; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server on port ${port} did not start`);
+}
+
+/** Sends a signal and resolves with the exit code (or the signal's name). */
+export function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? child.signalCode ?? 'exited');
+    child.once('exit', (code, sig) => resolve(code ?? sig ?? 'unknown'));
+    child.kill(signal);
+  });
+}
+
 export class Cluster {
   readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   readonly ports = { lb: BASE_PORT, A: BASE_PORT + 1, B: BASE_PORT + 2, tiktok: BASE_PORT + 3, redis: BASE_PORT + 9 };
@@ -115,34 +143,18 @@ export class Cluster {
   }
 
   async startInstance(name: Name): Promise<void> {
-    const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(this.ports[name])], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const log = (d: Buffer) => this.logs.push(`[${name}] ${d.toString().trimEnd()}`);
-    child.stdout!.on('data', log);
-    child.stderr!.on('data', log);
+    const child = await startServer(this.ports[name], this.env(), (line) => this.logs.push(`[${name}] ${line}`));
     this.children.set(name, child);
     child.on('exit', () => {
       if (this.children.get(name) === child) this.children.delete(name);
     });
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(`${this.at(name)}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`instance ${name} did not start:\n${this.logs.join('\n')}`);
   }
 
-  /** Sends a signal and resolves with the exit code (or the signal's name). */
   stop(name: Name, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> {
     const child = this.children.get(name);
     if (!child) return Promise.resolve('not running');
     this.children.delete(name);
-    return new Promise((resolve) => {
-      child.once('exit', (code, sig) => resolve(code ?? sig ?? 'unknown'));
-      child.kill(signal);
-    });
+    return stopServer(child, signal);
   }
 
   /** Runs `npm run worker -- --once --all`'s program with the cluster's configuration. */
@@ -158,8 +170,9 @@ export class Cluster {
 
   async stopAll(): Promise<void> {
     await Promise.all([...this.children.keys()].map((n) => this.stop(n, 'SIGKILL')));
-    await new Promise<void>((resolve) => (this.lb ? this.lb.close(() => resolve()) : resolve()));
+    const lbClosed = new Promise<void>((resolve) => (this.lb ? this.lb.close(() => resolve()) : resolve()));
     this.lb?.closeAllConnections();
+    await lbClosed;
     await this.redis.down();
     await this.database?.drop();
     rmSync(this.dataDir, { recursive: true, force: true });

