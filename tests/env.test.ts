@@ -51,4 +51,56 @@ describe('configuration', () => {
     expect(run.stderr.trim()).toBe('Invalid configuration: SESSION_SECRET: must be at least 32 characters');
     expect(existsSync(db)).toBe(false);
   });
+
+  describe('start-up refusals outside development (one line each)', () => {
+    const creds = { TIKTOK_CLIENT_KEY: 'ck', TIKTOK_CLIENT_SECRET: 'cs', SESSION_SECRET: 's'.repeat(32), TOKEN_ENCRYPTION_KEY: KEY };
+    const prod = { NODE_ENV: 'production', DATABASE_URL: process.env.DATABASE_URL };
+
+    it('refuses to serve the sandbox publicly unless SHOWREEL_SANDBOX=1 asks for it', () => {
+      expect(() => parseEnv(prod)).toThrow(
+        /^Invalid configuration: TIKTOK_CLIENT_KEY: required outside development \(set TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET, or SHOWREEL_SANDBOX=1 to serve the built-in sandbox publicly\)$/,
+      );
+      expect(parseEnv({ ...prod, SHOWREEL_SANDBOX: '1' }).sandbox).toBe(true);
+      expect(parseEnv({ DATABASE_URL: process.env.DATABASE_URL }).sandbox).toBe(true); // development
+      expect(() => parseEnv({ ...prod, SHOWREEL_SANDBOX: 'yes' })).toThrow(/^Invalid configuration: SHOWREEL_SANDBOX: /);
+    });
+
+    it('refuses SHOWREEL_SANDBOX=1 together with real credentials, and half a pair of credentials', () => {
+      expect(() => parseEnv({ ...prod, ...creds, SHOWREEL_SANDBOX: '1' })).toThrow(/^Invalid configuration: SHOWREEL_SANDBOX: cannot be 1 with real TikTok credentials/);
+      expect(() => parseEnv({ ...prod, SHOWREEL_SANDBOX: '1', TIKTOK_CLIENT_KEY: 'ck' })).toThrow(/^Invalid configuration: TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set$/);
+      expect(() => parseEnv({ ...prod, SHOWREEL_SANDBOX: '1', TIKTOK_CLIENT_SECRET: 'cs' })).toThrow(/^Invalid configuration: TIKTOK_CLIENT_KEY: required when TIKTOK_CLIENT_SECRET is set$/);
+    });
+
+    it('with real credentials, requires https for TikTok hosts and APP_URL except on loopback', () => {
+      for (const name of ['TIKTOK_AUTH_BASE_URL', 'TIKTOK_API_BASE_URL', 'APP_URL']) {
+        expect(() => parseEnv({ ...prod, ...creds, [name]: 'http://tiktok.example' })).toThrow(
+          new RegExp(`^Invalid configuration: ${name}: must be https:// with real TikTok credentials \\(http is allowed for localhost only\\)$`),
+        );
+        for (const host of ['localhost:4000', '127.0.0.1:4000', '[::1]:4000']) {
+          expect(parseEnv({ ...prod, ...creds, [name]: `http://${host}` }).sandbox).toBe(false);
+        }
+        expect(parseEnv({ ...prod, ...creds, [name]: 'https://tiktok.example' }).sandbox).toBe(false);
+      }
+    });
+
+    it('takes a SQLite file or a PostgreSQL URL, and a redis:// URL', () => {
+      expect(parseEnv({ DATABASE_URL: 'postgres://u@db.example:5432/showreel?sslmode=require' }).databaseUrl).toMatch(/^postgres:/);
+      expect(parseEnv({ DATABASE_URL: 'postgresql://u@db.example/showreel' }).databaseUrl).toMatch(/^postgresql:/);
+      expect(() => parseEnv({ DATABASE_URL: 'mysql://u@db/showreel' })).toThrow(/^Invalid configuration: DATABASE_URL: must be a SQLite file: URL or a postgres:\/\/ URL$/);
+      expect(parseEnv({ DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: 'rediss://cache.example:6380' }).redisUrl).toBe('rediss://cache.example:6380');
+      expect(() => parseEnv({ DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: 'http://cache' })).toThrow(/^Invalid configuration: REDIS_URL: /);
+    });
+
+    it('stops `npm start` / `npm run worker` without credentials before anything runs', () => {
+      const db = join(mkdtempSync(join(tmpdir(), 'showreel-env-')), 'app.db');
+      const run = spawnSync(process.execPath, ['scripts/prepare.mjs'], {
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: `file:${db}` },
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/SHOWREEL_SANDBOX=1/);
+      expect(existsSync(db)).toBe(false);
+    });
+  });
 });

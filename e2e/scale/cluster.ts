@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { createTestDatabase } from '../../tests/support/databases';
+import { startServer, stopServer } from '../server';
 
 // A small deployment on one machine, as production would run it: a load balancer in front of two
 // app instances (A, B) on one PostgreSQL database and one Redis, and "TikTok" (a third instance
@@ -69,34 +70,6 @@ function loadBalancer(port: number, targets: () => number[], tiktokPort: number)
     tryPort(0);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
-
-/** Starts `npm start`'s server (scripts/server.mjs) on a port and waits until it answers. */
-export async function startServer(port: number, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d: Buffer) => log(d.toString().trimEnd()));
-  child.stderr!.on('data', (d: Buffer) => log(d.toString().trimEnd()));
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  for (let i = 0; i < 150 && !exited; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server on port ${port} did not start`);
-}
-
-/** Sends a signal and resolves with the exit code (or the signal's name). */
-export function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? child.signalCode ?? 'exited');
-    child.once('exit', (code, sig) => resolve(code ?? sig ?? 'unknown'));
-    child.kill(signal);
-  });
 }
 
 export class Cluster {

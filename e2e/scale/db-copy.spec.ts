@@ -3,7 +3,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createTestDatabase } from '../../tests/support/databases';
 import { signIn, uniqueUser, type SandboxVideo } from '../helpers';
-import { startServer, stopServer } from './cluster';
+import { startServer, stopServer } from '../server';
 
 // Moving up: a creator signed in on the embedded SQLite file is still signed in, to the same
 // showcase, after `npm run db:copy` and a restart on PostgreSQL.
@@ -32,9 +32,7 @@ test.afterAll(async () => {
 
 test('sign in on SQLite, copy into PostgreSQL, start on it: still signed in to the same showcase', async ({ page }) => {
   test.setTimeout(120_000);
-  const prepare = (url: string) => spawnSync(process.execPath, ['scripts/prepare.mjs'], { env: envFor(url), encoding: 'utf8' });
-  expect(prepare(SQLITE).status).toBe(0);
-  server = await startServer(PORT, envFor(SQLITE), (l) => logs.push(l));
+  server = await startServer(PORT, envFor(SQLITE), (l) => logs.push(l), { prepare: true });
 
   const user = uniqueUser('copy');
   const res = await page.request.post(`${URL_}/sandbox/control`, { data: { action: 'videos', username: user } });
@@ -63,8 +61,7 @@ test('sign in on SQLite, copy into PostgreSQL, start on it: still signed in to t
     expect(again.stderr).toMatch(/is not empty/);
     expect(again.stderr).not.toContain('not-for-logs');
 
-    expect(prepare(target.url).status).toBe(0);
-    server = await startServer(PORT, envFor(target.url), (l) => logs.push(l));
+    server = await startServer(PORT, envFor(target.url), (l) => logs.push(l), { prepare: true });
     const showcase = await page.request.get(`${URL_}/api/showcase`);
     expect(showcase.status()).toBe(200);
     expect(JSON.stringify(await showcase.json())).toContain(chosen[0]);
