@@ -1,10 +1,13 @@
 // `npm run bench`: the public showcase against a static page of the same size, on the production
-// server, for a fixed time each, with autocannon. Prints requests/s, p99 latency, errors, the ratio
-// between the two, and the TikTok calls the run made (from the sandbox's counters).
+// server, for a fixed time each, with autocannon; then the same public page and the dashboard's
+// showcase API on SQLite and, when they answer, on PostgreSQL + Redis (shared cache), side by side.
+// Prints requests/s, p99 latency, errors, the ratios, and the TikTok calls each run made (from the
+// sandbox's counters).
 //
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
-// BENCH_VIDEOS (default 24).
+// BENCH_VIDEOS (default 24), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -14,13 +17,19 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const VIDEOS = Number(process.env.BENCH_VIDEOS ?? 24);
 const BASE = `http://127.0.0.1:${PORT}`;
 const USER = 'bench.creator';
+let BASE_NOW = BASE;
 const env = {
   ...process.env,
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
+  SHOWREEL_SANDBOX: '1',
+  SHOWREEL_DATA_DIR: 'data/bench',
   DATABASE_URL: 'file:./data/bench/showreel.db',
   APP_URL: BASE,
 };
+const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PG_DB = `showreel_bench_${Date.now().toString(36)}`;
 
 function build() {
   console.log('building…');
@@ -28,12 +37,14 @@ function build() {
   if (r.status !== 0) throw new Error('next build failed');
 }
 
-async function startServer() {
-  spawnSync(process.execPath, ['scripts/prepare.mjs'], { env, stdio: 'inherit' });
-  const child = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], { env, stdio: 'ignore', detached: true });
+async function startServer(serverEnv = env, port = PORT) {
+  const r = spawnSync(process.execPath, ['scripts/prepare.mjs'], { env: serverEnv, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('start-up refused');
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(port)], { env: serverEnv, stdio: 'ignore', detached: true });
+  BASE_NOW = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return child;
+      if ((await fetch(`${BASE_NOW}/api/health`)).ok) return child;
     } catch {
       // not up yet
     }
@@ -54,6 +65,7 @@ const cookieOf = (res) => (res.headers.getSetCookie?.() ?? []).map((c) => c.spli
 
 /** Signs the bench creator in through the sandbox, as a browser would, and saves a showcase. */
 async function seed() {
+  const BASE = BASE_NOW;
   const start = await fetch(`${BASE}/api/auth/tiktok`, { redirect: 'manual' });
   const flowCookie = cookieOf(start);
   const authorize = new URL(start.headers.get('location'));
@@ -72,19 +84,57 @@ async function seed() {
     body: JSON.stringify({ videoIds: ids }),
   });
   if (!saved.ok) throw new Error(`saving the showcase failed: ${saved.status}`);
+  return session;
 }
 
 async function tiktokCalls() {
-  const { counters } = await (await fetch(`${BASE}/sandbox/control`)).json();
+  const { counters } = await (await fetch(`${BASE_NOW}/sandbox/control`)).json();
   return Object.entries(counters)
     .filter(([k]) => !k.includes('@'))
     .reduce((n, [, v]) => n + v, 0);
 }
 
-function load(path) {
+function load(path, headers = {}) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: `${BASE_NOW}${path}`, connections: CONNECTIONS, duration: SECONDS, headers }, (err, result) => (err ? reject(err) : resolve(result)));
   });
+}
+
+const row = (name, r) => ({
+  page: name,
+  'requests/s': Math.round(r.requests.average),
+  'p99 ms': r.latency.p99,
+  errors: r.errors + r.non2xx + r.timeouts,
+  requests: r.requests.total,
+});
+
+/** The public page and the dashboard's showcase API on the running server, and the TikTok calls they made. */
+async function publicAndApi(label, session) {
+  await fetch(`${BASE_NOW}/u/${USER}`); // first render fills the cache
+  await fetch(`${BASE_NOW}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
+  const page = await load(`/u/${USER}`);
+  const api = await load('/api/showcase', { cookie: session });
+  return { rows: [row(`public showcase (${label})`, page), row(`GET /api/showcase (${label})`, api)], page, api, calls: await tiktokCalls() };
+}
+
+async function postgresUp() {
+  const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${PG_DB}"`);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+async function dropPostgres() {
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${PG_DB}" WITH (FORCE)`);
+  await admin.end();
 }
 
 async function main() {
@@ -95,8 +145,9 @@ async function main() {
   build();
   let server = await startServer();
   let html;
+  let session;
   try {
-    await seed();
+    session = await seed();
     html = await (await fetch(`${BASE}/u/${USER}`)).text();
   } finally {
     stop(server);
@@ -114,18 +165,38 @@ async function main() {
     const showcase = await load(`/u/${USER}`);
     const calls = await tiktokCalls();
     const statik = await load('/_bench/static.html');
-    const row = (name, r) => ({
-      page: name,
-      'requests/s': Math.round(r.requests.average),
-      'p99 ms': r.latency.p99,
-      errors: r.errors + r.non2xx + r.timeouts,
-      requests: r.requests.total,
-    });
     console.table([row('public showcase', showcase), row('static page', statik)]);
     console.log(`showcase / static throughput: ${(showcase.requests.average / statik.requests.average).toFixed(2)}`);
     console.log(`TikTok calls during the showcase run: ${calls}`);
-  } finally {
+
+    // 3. The same page and the dashboard's API on SQLite, then on PostgreSQL + Redis, side by side.
+    const sqlite = await publicAndApi('SQLite', session);
     stop(server);
+    server = null;
+    if (!(await postgresUp())) {
+      console.table(sqlite.rows);
+      console.log(`PostgreSQL at ${PG_ADMIN} did not answer: no PostgreSQL row`);
+      return;
+    }
+    try {
+      const u = new URL(PG_ADMIN);
+      u.pathname = `/${PG_DB}`;
+      const pgEnv = { ...env, DATABASE_URL: u.toString(), REDIS_URL: REDIS, REDIS_KEY_PREFIX: `bench-${PG_DB}:`, SHOWREEL_DATA_DIR: 'data/bench-pg', APP_URL: `http://127.0.0.1:${PORT + 1}` };
+      server = await startServer(pgEnv, PORT + 1);
+      const pgSession = await seed();
+      const postgres = await publicAndApi('PostgreSQL + Redis', pgSession);
+      console.table([...sqlite.rows, ...postgres.rows]);
+      console.log(`public page, PostgreSQL + Redis / SQLite: ${(postgres.page.requests.average / sqlite.page.requests.average).toFixed(2)}`);
+      console.log(`showcase API, PostgreSQL + Redis / SQLite: ${(postgres.api.requests.average / sqlite.api.requests.average).toFixed(2)}`);
+      console.log(`TikTok calls during these runs: SQLite ${sqlite.calls}, PostgreSQL + Redis ${postgres.calls}`);
+    } finally {
+      if (server) stop(server);
+      server = null;
+      await dropPostgres();
+      rmSync('data/bench-pg', { recursive: true, force: true });
+    }
+  } finally {
+    if (server) stop(server);
     rmSync('public/_bench', { recursive: true, force: true });
   }
 }
