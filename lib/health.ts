@@ -1,6 +1,6 @@
 import 'server-only';
 import { errorMessage } from './errors';
-import { redisReadiness } from './cache/redis-client.mjs';
+import { assertRedisReady } from './cache/redis-client.mjs';
 import { redis } from './redis';
 import { isDraining } from './shutdown';
 import { ping } from './sql';
@@ -26,12 +26,7 @@ async function check(run: () => Promise<unknown>): Promise<Check> {
 export async function readiness(): Promise<{ ready: boolean; checks: Record<string, Check> }> {
   const checks: Record<string, Check> = { database: await check(ping) };
   // Opening the app's own client registers it, so a configured Redis is always asked.
-  if (redis()) {
-    checks.redis = await check(async () => {
-      const state = await redisReadiness();
-      if (!state.ok) throw new Error(state.error);
-    });
-  }
+  if (redis()) checks.redis = await check(assertRedisReady);
   if (isDraining()) checks.server = { ok: false, error: 'stopping' };
   return { ready: Object.values(checks).every((c) => c.ok), checks };
 }

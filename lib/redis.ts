@@ -12,7 +12,3 @@ export function redis(): RedisClientType | null {
   g.showreelRedis ??= openRedis(url, { name: 'the app' }) as RedisClientType;
   return g.showreelRedis;
 }
-
-export async function closeRedis(): Promise<void> {
-  await g.showreelRedis?.close().catch(() => undefined);
-}

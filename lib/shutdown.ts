@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from './db';
 import { errorMessage } from './errors';
 import { releaseHeldLeases } from './lease';
-import { closeRedis } from './redis';
+import { closeAllRedis } from './cache/redis-client.mjs';
 
 /**
  * The last step of a graceful stop, once no request is in flight: hand back the leases this
@@ -16,9 +16,7 @@ export async function shutdown(): Promise<void> {
     console.warn(`[showreel] could not release leases: ${errorMessage(e)}`);
   }
   await db.$disconnect().catch(() => undefined);
-  await closeRedis();
-  const closeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.closeCache')];
-  if (typeof closeCache === 'function') await closeCache();
+  await closeAllRedis();
 }
 
 /** True once a stop has begun (set by scripts/server.mjs): readiness answers 503. */

@@ -43,7 +43,6 @@ function create() {
       console.log(`[showreel] dropped ${n} page cache entries written before the outage`);
     },
   });
-  globalThis[Symbol.for('showreel.closeCache')] = () => client.close().catch(() => undefined);
   return {
     handlers: [createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 })],
   };

@@ -1,3 +1,4 @@
 import type { RedisClientType } from '@redis/client';
 export declare function openRedis(url: string, options: { name: string; onRecovered?: (client: RedisClientType) => void | Promise<void> }): RedisClientType;
-export declare function redisReadiness(): Promise<{ ok: boolean; error?: string }>;
+export declare function assertRedisReady(): Promise<void>;
+export declare function closeAllRedis(): Promise<void>;

@@ -42,16 +42,21 @@ export function openRedis(url, { name, onRecovered }) {
   return client;
 }
 
+const clients = () => globalThis[Symbol.for('showreel.redisClients')] ?? new Map();
+
 /**
- * Asks every Redis client of this process for a PONG. Not ready while one is away or still
- * cleaning up after an outage. @returns {Promise<{ ok: boolean, error?: string }>}
+ * Asks every Redis client of this process for a PONG; throws, naming the client, while one is
+ * away or still cleaning up after an outage.
  */
-export async function redisReadiness() {
-  const registry = globalThis[Symbol.for('showreel.redisClients')] ?? new Map();
-  for (const [name, { client, recovering }] of registry) {
-    if (!client.isReady) return { ok: false, error: `${name}: not connected` };
-    if (recovering) return { ok: false, error: `${name}: recovering from an outage` };
+export async function assertRedisReady() {
+  for (const [name, { client, recovering }] of clients()) {
+    if (!client.isReady) throw new Error(`${name}: not connected`);
+    if (recovering) throw new Error(`${name}: recovering from an outage`);
     await client.ping();
   }
-  return { ok: true };
+}
+
+/** Closes every Redis client of this process (the last step of a graceful stop). */
+export async function closeAllRedis() {
+  await Promise.all([...clients().values()].map(({ client }) => client.close().catch(() => undefined)));
 }
