@@ -4,8 +4,9 @@
 // Prints requests/s, p99 latency, errors, the ratios, and the TikTok calls each run made (from the
 // sandbox's counters).
 //
+// Every server is warmed up (load that is not counted) before it is measured.
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
-// BENCH_VIDEOS (default 24), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
+// BENCH_VIDEOS (default 24), BENCH_WARMUP_SECONDS (default 3), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const VIDEOS = Number(process.env.BENCH_VIDEOS ?? 24);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const BASE = `http://127.0.0.1:${PORT}`;
 const USER = 'bench.creator';
 let BASE_NOW = BASE;
@@ -94,11 +96,14 @@ async function tiktokCalls() {
     .reduce((n, [, v]) => n + v, 0);
 }
 
-function load(path, headers = {}) {
+function load(path, headers = {}, duration = SECONDS) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${BASE_NOW}${path}`, connections: CONNECTIONS, duration: SECONDS, headers }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: `${BASE_NOW}${path}`, connections: CONNECTIONS, duration, headers }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
+
+/** Load that is not counted: a fresh server's first seconds measure V8 compiling, not the app. */
+const warmUp = (path, headers) => load(path, headers, WARM_UP_SECONDS);
 
 const row = (name, r) => ({
   page: name,
@@ -111,6 +116,8 @@ const row = (name, r) => ({
 /** The public page and the dashboard's showcase API on the running server, and the TikTok calls they made. */
 async function publicAndApi(label, session) {
   await fetch(`${BASE_NOW}/u/${USER}`); // first render fills the cache
+  await warmUp(`/u/${USER}`);
+  await warmUp('/api/showcase', { cookie: session });
   await fetch(`${BASE_NOW}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
   const page = await load(`/u/${USER}`);
   const api = await load('/api/showcase', { cookie: session });
@@ -161,7 +168,9 @@ async function main() {
   try {
     const dynamicSize = (await (await fetch(`${BASE}/u/${USER}`)).text()).length;
     await fetch(`${BASE}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
-    console.log(`loading /u/${USER} (${dynamicSize} bytes) and /_bench/static.html (${html.length} bytes), ${SECONDS} s each, ${CONNECTIONS} connections`);
+    console.log(`loading /u/${USER} (${dynamicSize} bytes) and /_bench/static.html (${html.length} bytes), ${SECONDS} s each after ${WARM_UP_SECONDS} s of warm-up, ${CONNECTIONS} connections`);
+    await warmUp(`/u/${USER}`);
+    await warmUp('/_bench/static.html');
     const showcase = await load(`/u/${USER}`);
     const calls = await tiktokCalls();
     const statik = await load('/_bench/static.html');

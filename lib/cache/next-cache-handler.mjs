@@ -4,8 +4,9 @@
 //
 // - Keys are prefixed with REDIS_KEY_PREFIX and the build id, so a new deployment never serves
 //   pages rendered by the old one.
-// - No local layer in front of Redis (cacheMaxMemorySize is 0): a page dropped on one instance
-//   must be dropped on all of them.
+// - Next's own memory cache is off (cacheMaxMemorySize is 0): a page dropped on one instance must be
+//   dropped on all of them. local-layer.mjs keeps pages in memory instead, and checks each hit
+//   against Redis's revalidation records before serving it.
 // - While Redis is away every read is a miss (pages render from the database) and writes are lost;
 //   once it is back, this instance deletes its prefix's keys, since invalidations sent during the
 //   outage were lost too. Slower for a while, never stale.
@@ -13,6 +14,7 @@ import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withLocalLayer } from './local-layer.mjs';
 import { openRedis } from './redis-client.mjs';
 
 const KEY = Symbol.for('showreel.nextCacheHandler');
@@ -36,16 +38,17 @@ async function dropAll(client, prefix) {
 
 function create() {
   const prefix = `${process.env.REDIS_KEY_PREFIX || 'showreel:'}${buildId()}:`;
+  let handler;
   const client = openRedis(process.env.REDIS_URL, {
     name: 'the page cache',
     onRecovered: async (c) => {
+      handler?.clear();
       const n = await dropAll(c, prefix);
       console.log(`[showreel] dropped ${n} page cache entries written before the outage`);
     },
   });
-  return {
-    handlers: [createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 })],
-  };
+  handler = withLocalLayer(createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 }), { client, keyPrefix: prefix });
+  return { handlers: [handler] };
 }
 
 CacheHandler.onCreation(() => {
