@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
-// Security headers for every response. Frames come from TikTok's player only; images may come
+// Security headers for every response. Frames come from TikTok's player and this app (the
+// dashboard's embed preview); images may come
 // from TikTok's CDN (covers, avatars) and from this app (its sandbox and the stable cover URLs).
 const directives = [
   "default-src 'self'",
@@ -8,7 +9,7 @@ const directives = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "connect-src 'self'",
-  'frame-src https://www.tiktok.com',
+  "frame-src 'self' https://www.tiktok.com",
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -18,6 +19,8 @@ const csp = directives.join('; ');
 // The sandbox's consent form redirects on to a native app's custom scheme (as TikTok's own page
 // does), which form-action 'self' would block; everything else stays the same.
 const sandboxCsp = directives.filter((d) => !d.startsWith('form-action')).join('; ');
+// The embed and the full-screen player exist to be framed by other websites; nothing else may be.
+const framedCsp = directives.map((d) => (d.startsWith('frame-ancestors') ? 'frame-ancestors *' : d)).join('; ');
 
 const securityHeaders = (policy) => [
   { key: 'Content-Security-Policy', value: policy },
@@ -40,7 +43,9 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   async headers() {
     return [
-      { source: '/((?!sandbox/).*)', headers: securityHeaders(csp) },
+      { source: '/((?!sandbox/|embed/|watch/).*)', headers: securityHeaders(csp) },
+      { source: '/embed/:path*', headers: securityHeaders(framedCsp) },
+      { source: '/watch/:path*', headers: securityHeaders(framedCsp) },
       { source: '/sandbox/:path*', headers: securityHeaders(sandboxCsp) },
     ];
   },

@@ -1,9 +1,34 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { sessionUserIdOf } from '@/lib/auth/session';
+import { embedOptionsFrom, toVariant } from '@/lib/embed/options';
 import { env } from '@/lib/env';
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/') return landing(request);
+  if (pathname.startsWith('/embed/')) return embed(request);
+  return sandbox(request);
+}
+
+// The landing page is prerendered once for everyone; a signed-in creator goes on to the dashboard
+// (which checks the account itself: a cookie of a deleted account ends up signed out there).
+async function landing(request: NextRequest) {
+  if (!(await sessionUserIdOf(request))) return NextResponse.next();
+  return NextResponse.redirect(new URL('/dashboard', request.url));
+}
+
+// An embed's options live in its query, which would make the page render on every request. The
+// validated options become a path segment instead, so each combination is a cached page of its own.
+function embed(request: NextRequest) {
+  const url = request.nextUrl.clone();
+  url.pathname = `${url.pathname}/${toVariant(embedOptionsFrom(url.searchParams))}`;
+  url.search = '';
+  return NextResponse.rewrite(url);
+}
 
 // With real TikTok credentials the built-in sandbox does not exist: nothing under /sandbox runs,
 // pages included (a layout's notFound() would still let the page itself render into the payload).
-export function proxy(request: NextRequest) {
+function sandbox(request: NextRequest) {
   if (env().sandbox) return NextResponse.next();
   if (request.nextUrl.pathname.startsWith('/sandbox/api/')) {
     return NextResponse.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
@@ -12,4 +37,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(new URL('/_not-found-sandbox-off', request.url));
 }
 
-export const config = { matcher: ['/sandbox', '/sandbox/:path*'] };
+export const config = { matcher: ['/', '/sandbox', '/sandbox/:path*', '/embed/:handle'] };

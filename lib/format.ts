@@ -15,3 +15,10 @@ export function formatDate(iso: string | Date): string {
 export function videoLabel(v: { title: string; description: string }): string {
   return v.title || v.description.slice(0, 80) || 'Untitled video';
 }
+
+const countFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** 1234 → "1.2K"; 2500000 → "2.5M". */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'needs_reconnect'
   | 'tiktok_unavailable'
+  | 'not_implemented'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   needs_reconnect: 409,
   tiktok_unavailable: 503,
+  not_implemented: 501,
   internal: 500,
 };
 

@@ -23,7 +23,9 @@ export const requireCreator = cache(async () => {
         },
       })
     : null;
-  if (!user) redirect('/');
+  // A session whose account is gone (deleted on another device) is cleared there, or the landing
+  // page would send it straight back here.
+  if (!user) redirect(id ? '/api/auth/session-ended' : '/');
   const scopes = user.connection?.scopes.split(',').filter(Boolean) ?? [];
   return {
     ...user,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getIronSession, type SessionOptions } from 'iron-session';
+import { getIronSession, unsealData, type SessionOptions } from 'iron-session';
 import { cookies } from 'next/headers';
 import { env } from '../env';
 
@@ -26,8 +26,26 @@ function options(name: string, ttl: number): SessionOptions {
   };
 }
 
+const SESSION_COOKIE = 'showreel_session';
+const SESSION_TTL_SECONDS = 30 * 24 * 3600;
+
 export async function getSession() {
-  return getIronSession<AppSession>(await cookies(), options('showreel_session', 30 * 24 * 3600));
+  return getIronSession<AppSession>(await cookies(), options(SESSION_COOKIE, SESSION_TTL_SECONDS));
+}
+
+/**
+ * The user id a request's session cookie holds, read without the database, for the proxy (which
+ * sends signed-in visitors of the static landing page on to their dashboard).
+ */
+export async function sessionUserIdOf(request: { cookies: { get(name: string): { value: string } | undefined } }): Promise<string | null> {
+  const sealed = request.cookies.get(SESSION_COOKIE)?.value;
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<AppSession>(sealed, { password: env().sessionSecret, ttl: SESSION_TTL_SECONDS });
+    return data.userId ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export async function getOAuthFlow() {

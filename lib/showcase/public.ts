@@ -1,14 +1,51 @@
 import 'server-only';
+import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { db } from '../db';
-import { readShowcase } from './store';
+import type { PublicVideo } from '../videos/types';
+import { handleSchema } from './schema';
+import { coverPath, showcaseRows } from './store';
+import { showcaseTag } from './tags';
 
-/** A published showcase by handle, served entirely from the database. */
-export const getPublicShowcase = cache(async (handle: string) => {
+export type PublicShowcase = {
+  user: { id: string; displayName: string; username: string | null; handle: string };
+  items: PublicVideo[];
+  /** When anything shown last changed: the newest of the profile, the save and the videos' metadata. */
+  updatedAt: string;
+};
+
+const toNumber = (n: bigint | null) => (n === null ? null : Number(n));
+
+/** A published showcase by handle, straight from the database. */
+export async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null> {
   const user = await db.user.findUnique({
     where: { handle },
-    select: { id: true, displayName: true, username: true, handle: true, published: true },
+    select: { id: true, displayName: true, username: true, handle: true, published: true, updatedAt: true },
   });
   if (!user || !user.published) return null;
-  return { user, items: await readShowcase(user.id, { availableOnly: true }) };
+  const rows = await showcaseRows(user.id, { availableOnly: true });
+  const times = [user.updatedAt, ...rows.flatMap(({ item, video }) => [item.addedAt, video.updatedAt])].map((d) => d.getTime());
+  return {
+    user: { id: user.id, displayName: user.displayName, username: user.username, handle: user.handle },
+    items: rows.map(({ item, video: v }) => ({
+      videoId: v.id,
+      position: item.position,
+      title: v.title,
+      description: v.description,
+      durationSeconds: v.duration,
+      coverUrl: coverPath(v.id),
+      available: v.available,
+      createdAt: v.createTime.toISOString(),
+      shareUrl: v.shareUrl,
+      viewCount: toNumber(v.viewCount),
+      likeCount: toNumber(v.likeCount),
+    })),
+    updatedAt: new Date(Math.max(...times)).toISOString(),
+  };
+}
+
+/** The same, cached across requests (and instances, with Redis) until the creator changes it. */
+export const getPublicShowcase = cache(async (handle: string) => {
+  if (!handleSchema.safeParse(handle).success) return null; // nothing to look up, nothing to cache
+  return unstable_cache(() => loadPublicShowcase(handle), ['public-showcase', handle], { tags: [showcaseTag(handle)], revalidate: 300 })();
 });

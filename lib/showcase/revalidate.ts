@@ -1,14 +1,19 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
+import { revalidateTag } from 'next/cache';
 import { db } from '../db';
+import { showcaseTag } from './tags';
 
-/** Public showcase pages are cached (ISR); every change to what they show drops the cached copy. */
+/**
+ * Everything public about a showcase (its page, every embed variant, the share image, the JSON API)
+ * is cached and tagged with the handle; every change to what they show drops them all at once.
+ */
 export function revalidateHandle(handle: string): void {
   try {
-    revalidatePath(`/u/${handle}`);
+    // expire: 0, not stale-while-revalidate: the next visitor must see the change, not trigger it.
+    revalidateTag(showcaseTag(handle), { expire: 0 });
   } catch {
-    // Outside a Next.js server (the sync worker) there is no cache to drop: the page picks the
-    // change up within its revalidate window.
+    // Outside a Next.js server (the sync worker) there is no cache to drop: the surfaces pick the
+    // change up within their 5-minute revalidate window.
   }
 }
 

@@ -41,6 +41,8 @@ function videoRow(v: TikTokVideo) {
     createTime: v.createdAt,
     coverUrl: v.coverUrl,
     coverExpiresAt: v.coverExpiresAt,
+    viewCount: v.viewCount,
+    likeCount: v.likeCount,
     available: true,
   };
 }
@@ -70,26 +72,28 @@ export function coverPath(videoId: string): string {
   return `/api/covers/${videoId}`;
 }
 
-/** The saved showcase in order, with what is needed to show it without TikTok. */
-export async function readShowcase(userId: string, opts: { availableOnly?: boolean } = {}): Promise<ShowcaseEntry[]> {
+/** The saved showcase's items and their stored videos, in showcase order. */
+export async function showcaseRows(userId: string, opts: { availableOnly?: boolean } = {}) {
   const items = await db.showcaseItem.findMany({ where: { userId }, orderBy: { position: 'asc' } });
   const videos = await db.video.findMany({ where: { userId, id: { in: items.map((i) => i.videoId) } } });
   const byId = new Map(videos.map((v) => [v.id, v]));
   return items.flatMap((item) => {
-    const v = byId.get(item.videoId);
-    if (!v || (opts.availableOnly && !v.available)) return [];
-    return [
-      {
-        videoId: v.id,
-        position: item.position,
-        title: v.title,
-        description: v.description,
-        durationSeconds: v.duration,
-        coverUrl: coverPath(v.id),
-        available: v.available,
-      },
-    ];
+    const video = byId.get(item.videoId);
+    return video && (!opts.availableOnly || video.available) ? [{ item, video }] : [];
   });
+}
+
+/** The saved showcase in order, with what is needed to show it without TikTok. */
+export async function readShowcase(userId: string, opts: { availableOnly?: boolean } = {}): Promise<ShowcaseEntry[]> {
+  return (await showcaseRows(userId, opts)).map(({ item, video: v }) => ({
+    videoId: v.id,
+    position: item.position,
+    title: v.title,
+    description: v.description,
+    durationSeconds: v.duration,
+    coverUrl: coverPath(v.id),
+    available: v.available,
+  }));
 }
 
 /** Updates stored metadata from fresh TikTok data; ids TikTok no longer returns become unavailable. */

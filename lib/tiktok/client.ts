@@ -19,6 +19,8 @@ export const VIDEO_FIELDS = [
   'width',
   'title',
   'embed_link',
+  'view_count',
+  'like_count',
 ] as const;
 
 const FIELDS_BY_SCOPE: Record<string, string[]> = {
@@ -208,6 +210,8 @@ function toVideo(v: wire.WireVideo): TikTokVideo {
     coverExpiresAt: cover ? signedUrlExpiry(cover) : new Date(0),
     shareUrl: v.share_url ?? '',
     embedLink: v.embed_link ?? '',
+    viewCount: v.view_count ?? null,
+    likeCount: v.like_count ?? null,
   };
 }
 

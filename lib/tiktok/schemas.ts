@@ -53,6 +53,8 @@ export const video = z.object({
   width: z.coerce.number().optional(),
   title: z.string().optional(),
   embed_link: z.string().optional(),
+  view_count: z.coerce.number().int().nonnegative().optional(),
+  like_count: z.coerce.number().int().nonnegative().optional(),
 });
 
 export const videoListData = z.object({

@@ -31,6 +31,9 @@ export type TikTokVideo = {
   coverExpiresAt: Date;
   shareUrl: string;
   embedLink: string;
+  /** Public counts; null when TikTok did not send them. */
+  viewCount: number | null;
+  likeCount: number | null;
 };
 
 export type VideoPage = { videos: TikTokVideo[]; cursor: number | null; hasMore: boolean };

@@ -23,4 +23,12 @@ export type ShowcaseEntry = {
   available: boolean;
 };
 
+/** A showcase video as every public surface shows it (page, embed, share image, JSON API). */
+export type PublicVideo = ShowcaseEntry & {
+  createdAt: string;
+  shareUrl: string;
+  viewCount: number | null;
+  likeCount: number | null;
+};
+
 export type ProblemKind = 'needs_reconnect' | 'rate_limited' | 'unavailable' | 'scope';

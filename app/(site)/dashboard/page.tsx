@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { AccountActions } from '@/app/_components/account-actions';
+import { SharePanel } from '@/app/_components/share-panel';
 import { ReconnectBanner } from '@/app/_components/reconnect-banner';
 import { TikTokProblem } from '@/app/_components/tiktok-problem';
 import { VideoGridSkeleton } from '@/app/_components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
+import { embedScript } from '@/lib/embed/script';
+import { env } from '@/lib/env';
 import { RecentVideos } from './recent-videos';
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } };
@@ -48,6 +51,8 @@ export default async function DashboardPage() {
           <RecentVideos userId={creator.id} />
         </Suspense>
       )}
+
+      {creator.published && <SharePanel appUrl={env().appUrl} handle={creator.handle} scriptVersion={embedScript.version} />}
 
       <AccountActions connected={creator.status !== 'disconnected'} lastSyncedAt={creator.connection?.lastSyncedAt?.toISOString() ?? null} />
     </main>

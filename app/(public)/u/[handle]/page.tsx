@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ShowcaseGrid } from '@/app/_components/showcase-grid';
-import { env } from '@/lib/env';
 import { getPublicShowcase } from '@/lib/showcase/public';
+import { shareMetadata } from '@/lib/showcase/share-metadata';
 
 type Props = { params: Promise<{ handle: string }> };
 
-// Served from the cache and re-rendered when the creator changes anything (revalidatePath), or
+// Served from the cache and re-rendered when the creator changes anything (the showcase's tag), or
 // within 5 minutes of a background sync. Covers are stable app URLs that refresh themselves, so
 // a cached page never shows an expired TikTok URL.
 export const revalidate = 300;
@@ -19,26 +19,7 @@ export async function generateStaticParams(): Promise<Array<{ handle: string }>>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const showcase = await getPublicShowcase((await params).handle);
   if (!showcase) return { title: 'Showcase not found', robots: { index: false } };
-  const { user, items } = showcase;
-  const title = `${user.displayName}'s Showreel`;
-  const description = items.length
-    ? `${items.length} hand-picked TikTok ${items.length === 1 ? 'video' : 'videos'} by ${user.displayName}${user.username ? ` (@${user.username})` : ''}.`
-    : `${user.displayName} hasn't picked any videos yet.`;
-  const url = `${env().appUrl}/u/${user.handle}`;
-  return {
-    title,
-    description,
-    alternates: { canonical: url },
-    openGraph: {
-      title,
-      description,
-      url,
-      type: 'profile',
-      siteName: 'Showreel',
-      images: items[0] ? [{ url: `${env().appUrl}${items[0].coverUrl}`, width: 540, height: 960, alt: `Cover of ${items[0].title}` }] : [],
-    },
-    twitter: { card: 'summary_large_image', title, description },
-  };
+  return shareMetadata(showcase);
 }
 
 export default async function PublicShowcasePage({ params }: Props) {

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { currentUserId } from '@/lib/auth/session';
 
-export default async function LandingPage() {
-  if (await currentUserId()) redirect('/dashboard');
+// Prerendered at build time and served as a static file; see the layout for signed-in visitors.
+export const dynamic = 'force-static';
+
+export default function LandingPage() {
   return (
     <main className="container">
       <section className="hero">

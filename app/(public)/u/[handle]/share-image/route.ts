@@ -1,0 +1,18 @@
+import { jsonError } from '@/lib/http';
+import { getPublicShowcase } from '@/lib/showcase/public';
+import { handleSchema } from '@/lib/showcase/schema';
+import { shareImage } from '@/lib/showcase/share-image';
+
+// Cached like the page it previews, and dropped with it (the showcase's cache tag) on every change.
+export const revalidate = 300;
+
+export async function generateStaticParams(): Promise<Array<{ handle: string }>> {
+  return [];
+}
+
+export async function GET(_request: Request, ctx: { params: Promise<{ handle: string }> }) {
+  const handle = handleSchema.safeParse((await ctx.params).handle);
+  const showcase = handle.success ? await getPublicShowcase(handle.data) : null;
+  if (!showcase) return jsonError('not_found', 'No published showcase has this handle.');
+  return shareImage(showcase);
+}

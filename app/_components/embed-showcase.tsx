@@ -1,0 +1,132 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EmbedOptions } from '@/lib/embed/options';
+import { formatCount, formatDuration, videoLabel } from '@/lib/format';
+import { playerErrorText, playerUrl, type PlayerEvent } from '@/lib/player/tiktok-player';
+import type { PublicVideo } from '@/lib/videos/types';
+import { useEmbedResize } from './use-embed-resize';
+import { useHydrated } from './use-hydrated';
+import { usePlayerEvents } from './use-player-events';
+
+type Props = {
+  handle: string;
+  creator: { displayName: string; username: string | null };
+  items: PublicVideo[];
+  options: EmbedOptions;
+};
+
+/**
+ * The showcase for other people's websites. Nothing is loaded from TikTok until a visitor clicks a
+ * video; the player then opens inside the embed, and Escape (or Close) brings the list back.
+ */
+export function EmbedShowcase({ handle, creator, items, options }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const [playing, setPlaying] = useState<PublicVideo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
+  useEmbedResize(root, handle);
+
+  const onEvent = useCallback((e: PlayerEvent) => {
+    if (e.type === 'onPlayerError') setError(playerErrorText(e.value));
+  }, []);
+  usePlayerEvents(onEvent, playing !== null);
+
+  const close = useCallback(() => setPlaying(null), []);
+  useEffect(() => {
+    if (!playing) {
+      opener.current?.focus();
+      return;
+    }
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [playing, close]);
+
+  const open = (item: PublicVideo, button: HTMLButtonElement) => {
+    opener.current = button;
+    setError(null);
+    setPlaying(item);
+  };
+
+  const profile = `/u/${encodeURIComponent(handle)}`;
+  return (
+    <div ref={root} className="embed" data-theme={options.theme} data-layout={options.layout}>
+      {options.title && (
+        <header className="embed-head">
+          {/* A stable app URL that redirects to the current signed TikTok avatar. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img className="embed-avatar" src={`/api/avatars/${encodeURIComponent(handle)}`} alt="" width={40} height={40} />
+          <div>
+            <a className="embed-name" href={profile} target="_blank" rel="noopener">
+              {creator.displayName}
+            </a>
+            {creator.username && <span className="embed-sub">@{creator.username}</span>}
+          </div>
+        </header>
+      )}
+      {playing && (
+        <section className="embed-player" aria-label={`Playing ${videoLabel(playing)}`}>
+          <div className="embed-player-bar">
+            <h2>{videoLabel(playing)}</h2>
+            <button type="button" onClick={close} aria-label="Close player" autoFocus>
+              ✕
+            </button>
+          </div>
+          {error && (
+            <p role="alert" className="embed-error">
+              {error}
+            </p>
+          )}
+          <iframe
+            className="embed-frame"
+            title={`TikTok player: ${videoLabel(playing)}`}
+            src={playerUrl(playing.videoId, { autoplay: true })}
+            allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
+            allowFullScreen
+            referrerPolicy="strict-origin-when-cross-origin"
+          />
+        </section>
+      )}
+      {items.length === 0 ? (
+        <p className="embed-card">No videos here yet.</p>
+      ) : (
+        // Hidden, not unmounted, while the player is open: closing it returns focus to the same button.
+        <ul className={`embed-items embed-${options.layout}`} aria-label={`${creator.displayName}'s videos`} hidden={playing !== null}>
+          {items.map((item, i) => {
+            const label = videoLabel(item);
+            return (
+              <li key={item.videoId}>
+                <button type="button" className="embed-item" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`} disabled={!hydrated}>
+                  {/* eslint-disable-next-line @next/next/no-img-element */}
+                  <img className="embed-cover" src={item.coverUrl} alt="" width={270} height={480} loading={i < 4 ? 'eager' : 'lazy'} decoding="async" />
+                  <span className="embed-duration">{formatDuration(item.durationSeconds)}</span>
+                  <span className="embed-title">{label}</span>
+                  {options.stats && <Stats item={item} />}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="embed-foot">
+        <a href={profile} target="_blank" rel="noopener">
+          Showreel
+        </a>
+      </p>
+    </div>
+  );
+}
+
+function Stats({ item }: { item: PublicVideo }) {
+  if (item.viewCount === null && item.likeCount === null) return null;
+  return (
+    <span className="embed-stats">
+      {item.viewCount !== null && <span aria-label={`${item.viewCount} views`}>▶ {formatCount(item.viewCount)}</span>}
+      {item.likeCount !== null && <span aria-label={`${item.likeCount} likes`}>♥ {formatCount(item.likeCount)}</span>}
+    </span>
+  );
+}

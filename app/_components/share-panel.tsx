@@ -1,0 +1,113 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_EMBED_OPTIONS, embedOptionsSchema, LAYOUTS, MAX_EMBED_VIDEOS, THEMES, type EmbedOptions } from '@/lib/embed/options';
+import { embedPath, iframeSnippet, jsonUrl, scriptSnippet, type SnippetTarget } from '@/lib/embed/snippets';
+import { useHydrated } from './use-hydrated';
+
+/** "Share and embed": the public link, a live preview of the embed, and snippets to copy. */
+export function SharePanel(target: SnippetTarget) {
+  const [options, setOptions] = useState<EmbedOptions>(DEFAULT_EMBED_OPTIONS);
+  const preview = useRef<HTMLIFrameElement>(null);
+  const hydrated = useHydrated();
+  // The same schema the embed route applies: whatever the controls produce, the preview shows.
+  const set = (patch: Record<string, unknown>) => setOptions((o) => embedOptionsSchema.parse({ ...flat(o), ...patch }));
+
+  // The preview sizes itself like an embed on any website would, from its own resize messages.
+  useEffect(() => {
+    const onMessage = (e: MessageEvent) => {
+      if (e.origin !== window.location.origin || e.source !== preview.current?.contentWindow) return;
+      if (e.data?.type === 'showreel:resize' && typeof e.data.height === 'number' && preview.current) preview.current.style.height = `${Math.ceil(e.data.height)}px`;
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
+
+  const publicLink = `${target.appUrl}/u/${encodeURIComponent(target.handle)}`;
+  return (
+    <section className="share" aria-labelledby="share-title">
+      <h2 id="share-title">Share and embed</h2>
+      <div className="share-layout">
+        <div className="share-controls">
+          <CopyRow label="Public link" text={publicLink} disabled={!hydrated} />
+          <fieldset disabled={!hydrated}>
+            <legend>Embed options</legend>
+            <label>
+              Layout
+              <select value={options.layout} onChange={(e) => set({ layout: e.target.value })}>
+                {LAYOUTS.map((l) => (
+                  <option key={l}>{l}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Theme
+              <select value={options.theme} onChange={(e) => set({ theme: e.target.value })}>
+                {THEMES.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Videos shown (at most)
+              <input type="number" min={1} max={MAX_EMBED_VIDEOS} value={options.max} onChange={(e) => set({ max: e.target.value })} />
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={options.stats} onChange={(e) => set({ stats: e.target.checked ? '1' : '0' })} />
+              Show view and like counts
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={options.title} onChange={(e) => set({ title: e.target.checked ? '1' : '0' })} />
+              Show my name and avatar
+            </label>
+          </fieldset>
+          <CopyRow label="Script for any website" text={scriptSnippet(target, options)} disabled={!hydrated} />
+          <CopyRow label="Iframe" text={iframeSnippet(target, options)} disabled={!hydrated} />
+          <CopyRow label="JSON API" text={jsonUrl(target, options)} disabled={!hydrated} />
+        </div>
+        <div className="share-preview">
+          <p className="muted">Preview</p>
+          <iframe ref={preview} key={embedPath(target.handle, options)} title="Embed preview" src={embedPath(target.handle, options)} className="share-frame" />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** The options as the query strings the schema reads (booleans as 0/1). */
+function flat(o: EmbedOptions) {
+  return { ...o, stats: o.stats ? '1' : '0', title: o.title ? '1' : '0' };
+}
+
+function CopyRow({ label, text, disabled }: { label: string; text: string; disabled: boolean }) {
+  const [copied, setCopied] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(false), 2000);
+    return () => clearTimeout(t);
+  }, [copied]);
+  useEffect(() => setCopied(false), [text]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // No clipboard API (an http origin other than localhost): copy the selected text instead.
+      field.current?.select();
+      document.execCommand('copy');
+    }
+    setCopied(true);
+  };
+  return (
+    <div className="copy-row">
+      <label>
+        {label}
+        <textarea ref={field} readOnly value={text} rows={text.length > 80 ? 3 : 1} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <button type="button" onClick={copy} disabled={disabled} aria-label={`Copy ${label}`}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </div>
+  );
+}

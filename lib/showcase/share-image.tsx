@@ -1,0 +1,81 @@
+import 'server-only';
+import { ImageResponse } from 'next/og';
+import { db } from '../db';
+import { errorMessage } from '../errors';
+import { nearExpiry } from '../signed-url';
+import { ensureFreshCovers } from './covers';
+import type { PublicShowcase } from './public';
+import { SHARE_IMAGE } from './share-metadata';
+
+const COVERS = 3;
+
+function initials(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => [...w][0]?.toUpperCase() ?? '');
+  return letters.join('') || '?';
+}
+
+/** The first covers' current signed URLs, refreshed through video/query only when near their expiry. */
+async function coverUrls(showcase: PublicShowcase): Promise<string[]> {
+  const ids = showcase.items.slice(0, COVERS).map((i) => i.videoId);
+  if (!ids.length) return [];
+  const read = () => db.video.findMany({ where: { userId: showcase.user.id, id: { in: ids } }, select: { id: true, coverUrl: true, coverExpiresAt: true } });
+  let rows = await read();
+  if (rows.some((r) => nearExpiry(r.coverExpiresAt))) {
+    await ensureFreshCovers(showcase.user.id);
+    rows = await read();
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r && r.coverUrl && r.coverExpiresAt.getTime() > Date.now() ? [r.coverUrl] : [];
+  });
+}
+
+/** A cover as a data URL (the renderer would fetch it anyway), or null when the CDN does not answer well. */
+async function inline(url: string): Promise<string | null> {
+  try {
+    // Cached by URL like the image itself: a refreshed cover has a new signed URL.
+    const res = await fetch(url, { signal: AbortSignal.timeout(3_000), next: { revalidate: 300 } });
+    const type = res.headers.get('content-type')?.split(';')[0] ?? '';
+    if (!res.ok || !type.startsWith('image/')) return null;
+    return `data:${type};base64,${Buffer.from(await res.arrayBuffer()).toString('base64')}`;
+  } catch (e) {
+    console.warn(`[share-image] a cover could not be read: ${errorMessage(e)}`);
+    return null;
+  }
+}
+
+/** The 1200×630 picture a link to a showcase shows in chats and posts. */
+export async function shareImage(showcase: PublicShowcase): Promise<ImageResponse> {
+  const covers = await Promise.all((await coverUrls(showcase)).map(inline));
+  const { user, items } = showcase;
+  return new ImageResponse(
+    (
+      <div style={{ width: '100%', height: '100%', display: 'flex', background: 'linear-gradient(135deg, #0f0f12 0%, #26121a 100%)', color: '#f4f4f6', padding: 64, gap: 48 }}>
+        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', flex: 1, gap: 20 }}>
+          <div style={{ width: 120, height: 120, borderRadius: 60, background: '#fe2c55', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 52, fontWeight: 700 }}>
+            {initials(user.displayName)}
+          </div>
+          <div style={{ fontSize: 60, fontWeight: 700, lineHeight: 1.1 }}>{user.displayName}</div>
+          {user.username && <div style={{ fontSize: 32, color: '#a6a6b0' }}>{`@${user.username}`}</div>}
+          <div style={{ fontSize: 28, color: '#25f4ee' }}>{`${items.length} ${items.length === 1 ? 'video' : 'videos'} on Showreel`}</div>
+        </div>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 20 }}>
+          {covers.map((src, i) =>
+            src ? (
+              // eslint-disable-next-line @next/next/no-img-element
+              <img key={i} src={src} width={180} height={320} alt="" style={{ borderRadius: 16, objectFit: 'cover' }} />
+            ) : (
+              <div key={i} style={{ width: 180, height: 320, borderRadius: 16, background: '#222229' }} />
+            ),
+          )}
+        </div>
+      </div>
+    ),
+    { ...SHARE_IMAGE, headers: { 'Cache-Control': 'public, max-age=300, stale-while-revalidate=3600' } },
+  );
+}
