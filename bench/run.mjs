@@ -1,6 +1,7 @@
-// `npm run bench`: the public showcase against a static page of the same size, on the production
-// server, for a fixed time each, with autocannon; then the same public page and the dashboard's
-// showcase API on SQLite and, when they answer, on PostgreSQL + Redis (shared cache), side by side.
+// `npm run bench`: the public showcase against a static page of the same size, the landing page, the
+// embed and the public JSON API, on the production server, for a fixed time each, with autocannon;
+// then the same public page and the dashboard's showcase API on SQLite and, when they answer, on
+// PostgreSQL + Redis (shared cache), side by side.
 // Prints requests/s, p99 latency, errors, the ratios, and the TikTok calls each run made (from the
 // sandbox's counters).
 //
@@ -11,6 +12,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -168,15 +170,25 @@ async function main() {
   try {
     const dynamicSize = (await (await fetch(`${BASE}/u/${USER}`)).text()).length;
     await fetch(`${BASE}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
-    console.log(`loading /u/${USER} (${dynamicSize} bytes) and /_bench/static.html (${html.length} bytes), ${SECONDS} s each after ${WARM_UP_SECONDS} s of warm-up, ${CONNECTIONS} connections`);
-    await warmUp(`/u/${USER}`);
-    await warmUp('/_bench/static.html');
-    const showcase = await load(`/u/${USER}`);
+    console.log(`loading /u/${USER} (${dynamicSize} bytes), /_bench/static.html (${html.length} bytes), the landing page, the embed and the JSON API, ${SECONDS} s each after ${WARM_UP_SECONDS} s of warm-up, ${CONNECTIONS} connections`);
+    const surfaces = [
+      ['public showcase', `/u/${USER}`],
+      ['static page', '/_bench/static.html'],
+      ['landing page', '/'],
+      ['embed', `/embed/${USER}`],
+      ['public JSON API', `/api/public/showcases/${USER}`],
+    ];
+    for (const [, path] of surfaces) await warmUp(path);
+    const results = {};
+    for (const [name, path] of surfaces) results[name] = await load(path);
     const calls = await tiktokCalls();
-    const statik = await load('/_bench/static.html');
-    console.table([row('public showcase', showcase), row('static page', statik)]);
-    console.log(`showcase / static throughput: ${(showcase.requests.average / statik.requests.average).toFixed(2)}`);
-    console.log(`TikTok calls during the showcase run: ${calls}`);
+    console.table(surfaces.map(([name]) => row(name, results[name])));
+    const ratio = (name) => (results[name].requests.average / results['public showcase'].requests.average).toFixed(2);
+    console.log(`showcase / static throughput: ${(results['public showcase'].requests.average / results['static page'].requests.average).toFixed(2)}`);
+    console.log(`landing / showcase: ${ratio('landing page')}; embed / showcase: ${ratio('embed')}; JSON API / showcase: ${ratio('public JSON API')}`);
+    console.log(`TikTok calls during these runs: ${calls}`);
+    const script = Buffer.from(await (await fetch(`${BASE}/embed.js`)).arrayBuffer());
+    console.log(`embed.js: ${script.length} bytes, ${gzipSync(script).length} bytes gzipped`);
 
     // 3. The same page and the dashboard's API on SQLite, then on PostgreSQL + Redis, side by side.
     const sqlite = await publicAndApi('SQLite', session);

@@ -256,10 +256,10 @@ test('player messages from any origin other than TikTok are ignored', async ({ p
   await expect(page.getByRole('alert').filter({ hasText: /no longer available on TikTok/ })).toBeVisible();
 });
 
-test('the Content-Security-Policy allows frames from www.tiktok.com only', async ({ request }) => {
+test('the Content-Security-Policy allows frames from www.tiktok.com and the app itself (the embed preview) only', async ({ request }) => {
   const res = await request.get('/');
   const csp = res.headers()['content-security-policy'];
-  expect(csp).toMatch(/frame-src https:\/\/www\.tiktok\.com(;|$)/);
+  expect(csp).toMatch(/frame-src 'self' https:\/\/www\.tiktok\.com(;|$)/);
 });
 
 test('a failed save rolls back with a message, and the saved showcase is untouched', async ({ page, request }) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_EMBED_OPTIONS, embedOptionsSchema, LAYOUTS, MAX_EMBED_VIDEOS, THEMES, type EmbedOptions } from '@/lib/embed/options';
 import { embedPath, iframeSnippet, jsonUrl, scriptSnippet, type SnippetTarget } from '@/lib/embed/snippets';
 import { useHydrated } from './use-hydrated';
@@ -82,6 +82,7 @@ function flat(o: EmbedOptions) {
 function CopyRow({ label, text, disabled }: { label: string; text: string; disabled: boolean }) {
   const [copied, setCopied] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
   useEffect(() => {
     if (!copied) return;
     const t = setTimeout(() => setCopied(false), 2000);
@@ -101,10 +102,8 @@ function CopyRow({ label, text, disabled }: { label: string; text: string; disab
   };
   return (
     <div className="copy-row">
-      <label>
-        {label}
-        <textarea ref={field} readOnly value={text} rows={text.length > 80 ? 3 : 1} onFocus={(e) => e.currentTarget.select()} />
-      </label>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} ref={field} readOnly value={text} rows={text.length > 80 ? 3 : 1} onFocus={(e) => e.currentTarget.select()} />
       <button type="button" onClick={copy} disabled={disabled} aria-label={`Copy ${label}`}>
         {copied ? 'Copied' : 'Copy'}
       </button>

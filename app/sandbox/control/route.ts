@@ -39,6 +39,7 @@ const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('expireAccessTokens'), username }),
   z.object({ action: z.literal('revokeRefreshTokens'), username }),
   z.object({ action: z.literal('setVideoState'), username, videoId: z.string(), state: z.enum(['public', 'private', 'deleted']) }),
+  z.object({ action: z.literal('setVideoStats'), username, videoId: z.string(), views: z.number().int().nonnegative(), likes: z.number().int().nonnegative() }),
   z.object({ action: z.literal('qrStatus'), token: z.string(), status: z.enum(['new', 'scanned', 'confirmed', 'expired', 'utilised']) }),
   z.object({ action: z.literal('authorizationRemoved'), username }),
   z.object({ action: z.literal('videos'), username }),
@@ -74,6 +75,10 @@ export const POST = sandboxRoute(async (request: Request) => {
       return Response.json({ revoked: sandbox.revokeRefreshTokens(c.username) });
     case 'setVideoState':
       return sandbox.setVideoState(c.username, c.videoId, c.state)
+        ? Response.json({ ok: true })
+        : Response.json({ error: { code: 'not_found', message: 'No such video' } }, { status: 404 });
+    case 'setVideoStats':
+      return sandbox.setVideoStats(c.username, c.videoId, c.views, c.likes)
         ? Response.json({ ok: true })
         : Response.json({ error: { code: 'not_found', message: 'No such video' } }, { status: 404 });
     case 'qrStatus':

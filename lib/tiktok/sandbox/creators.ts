@@ -50,6 +50,9 @@ export type SandboxVideo = {
   width: number;
   height: number;
   createTime: number;
+  /** Public counts, when a test set them (setVideoStats); otherwise derived from the video. */
+  views?: number;
+  likes?: number;
 };
 
 export function creator(username: string): SandboxCreator {

@@ -20,7 +20,7 @@ type Code = {
   qrToken?: string;
 };
 type Token = { openId: string; username: string; scopes: string[]; expiresAt: number; revoked: boolean };
-type Account = { username: string; hidden: Record<string, 'private' | 'deleted'> };
+type Account = { username: string; hidden: Record<string, 'private' | 'deleted'>; stats?: Record<string, { views: number; likes: number }> };
 export type QrRecord = {
   status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised';
   scopes: string[];
@@ -145,8 +145,18 @@ export function setVideoState(username: string, videoId: string, state: 'public'
     const hidden = { ...(a?.hidden ?? {}) };
     if (state === 'public') delete hidden[videoId];
     else hidden[videoId] = state;
-    return { value: { username, hidden }, result: true };
+    return { value: { ...a, username, hidden }, result: true };
   });
+}
+
+/** Sets a video's view and like counts, as time passing on TikTok would. */
+export function setVideoStats(username: string, videoId: string, views: number, likes: number): boolean {
+  const c = ensureAccount(username);
+  if (!videosOf(c).some((v) => v.id === videoId)) return false;
+  return store.update<Account, boolean>('account', c.openId, (a) => ({
+    value: { username, hidden: a?.hidden ?? {}, stats: { ...(a?.stats ?? {}), [videoId]: { views, likes } } },
+    result: true,
+  }));
 }
 
 export function visibleVideos(openId: string): SandboxVideo[] {
@@ -154,6 +164,7 @@ export function visibleVideos(openId: string): SandboxVideo[] {
   if (!a) return [];
   return videosOf(creator(a.username))
     .filter((v) => !a.hidden[v.id])
+    .map((v) => ({ ...v, ...a.stats?.[v.id] }))
     .sort((x, y) => y.createTime - x.createTime);
 }
 
@@ -208,10 +219,10 @@ function videoJson(v: SandboxVideo, username: string, fields: string[]): Record<
     title: v.title,
     embed_html: `<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@${username}/video/${v.id}" data-video-id="${v.id}"></blockquote>`,
     embed_link: `https://www.tiktok.com/static/profile-video?id=${v.id}&hide_author=1&utm_campaign=tt4d_open_api`,
-    like_count: (v.duration * 131) % 9000,
+    like_count: v.likes ?? (v.duration * 131) % 9000,
     comment_count: (v.duration * 17) % 400,
     share_count: (v.duration * 7) % 200,
-    view_count: (v.duration * 977) % 90000,
+    view_count: v.views ?? (v.duration * 977) % 90000,
   };
   return Object.fromEntries(fields.map((f) => [f, full[f]]));
 }

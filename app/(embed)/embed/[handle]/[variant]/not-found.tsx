@@ -1,9 +1,5 @@
-'use client';
-
-import { useParams } from 'next/navigation';
 import { EmbedUnavailable } from '@/app/_components/embed-unavailable';
 
 export default function EmbedNotFound() {
-  const { handle } = useParams<{ handle: string }>();
-  return <EmbedUnavailable handle={handle ?? ''} />;
+  return <EmbedUnavailable />;
 }

@@ -1,0 +1,356 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { BASE_URL } from '../playwright.config';
+import { apiPut, control, counters, fakeTikTokPlayer, sandboxVideos, signIn, uniqueUser, type SandboxVideo } from './helpers';
+
+// The showcase on other people's websites: embed.js on a page of another origin, the framing rules,
+// and the embed page's own options.
+
+test.describe.configure({ mode: 'serial' });
+
+/** A creator with a saved showcase of the given videos (by index, newest first), signed in on `page`. */
+async function creatorWith(page: Page, request: Parameters<typeof sandboxVideos>[0], picks: number[]) {
+  const user = uniqueUser('emb');
+  const videos = await sandboxVideos(request, user);
+  await signIn(page, user);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  // The dashboard's embed preview renders the (still empty) showcase as it loads. Cached pages are
+  // stamped when their render ends, so a save landing while that render is under way would be
+  // outlived by it (ISR's window, README "Known limits"); a creator saves seconds later, not within
+  // the same millisecond.
+  await expect(page.frameLocator('iframe[title="Embed preview"]').getByText('No videos here yet.')).toBeVisible();
+  const chosen = picks.map((i) => videos[i]);
+  expect((await apiPut(page, '/api/showcase', { videoIds: chosen.map((v) => v.id) })).status()).toBe(200);
+  return { user, videos: chosen };
+}
+
+/** A third-party website on its own origin (another port), serving the given HTML. */
+async function thirdPartySite(html: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+const titles = (videos: SandboxVideo[]) => videos.map((v) => new RegExp(v.title.replace(/[#]/g, '\\$&')));
+
+let a: { user: string; videos: SandboxVideo[] };
+let b: { user: string; videos: SandboxVideo[] };
+
+test.beforeAll(async ({ browser, request }) => {
+  const pa = await (await browser.newContext()).newPage();
+  const pb = await (await browser.newContext()).newPage();
+  a = await creatorWith(pa, request, [5, 0, 9, 2]);
+  b = await creatorWith(pb, request, [1, 7, 3]);
+});
+
+async function visitor(browser: Browser) {
+  const page = await (await browser.newContext()).newPage();
+  const tiktok: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).hostname.endsWith('tiktok.com')) tiktok.push(r.url());
+  });
+  await fakeTikTokPlayer(page);
+  return { page, tiktok };
+}
+
+test('two embed.js embeds on a page of another origin: both showcases in order, sized to content, nothing from TikTok before a click', async ({ browser }) => {
+  const site = await thirdPartySite(`<!doctype html><html><body style="margin:0;font-family:sans-serif">
+    <h1>My blog</h1>
+    <script src="${BASE_URL}/embed.js" data-showreel="${a.user}" data-layout="grid" async></script>
+    <p>Between the two embeds.</p>
+    <script src="${BASE_URL}/embed.js" data-showreel="${b.user}" data-layout="list" data-theme="light" data-stats="1" async></script>
+    <div style="height:3000px"></div>
+    <p>Far below</p>
+    <script src="${BASE_URL}/embed.js" data-showreel="${a.user}" data-layout="carousel" async></script>
+  </body></html>`);
+  try {
+    const { page, tiktok } = await visitor(browser);
+    await page.goto(site.url);
+
+    // Each iframe stands right where its tag stands.
+    const order = await page.evaluate(() => [...document.body.children].map((e) => (e.tagName === 'IFRAME' ? `iframe:${(e as HTMLIFrameElement).title}` : e.tagName)));
+    expect(order.filter((x) => x !== 'SCRIPT')).toEqual(['H1', `iframe:Showreel: ${a.user}`, 'P', `iframe:Showreel: ${b.user}`, 'DIV', 'P', `iframe:Showreel: ${a.user}`]);
+
+    const frameA = page.frameLocator(`iframe[title="Showreel: ${a.user}"] >> nth=0`);
+    const frameB = page.frameLocator(`iframe[title="Showreel: ${b.user}"]`);
+    await expect(frameA.getByRole('button', { name: /^Play / })).toHaveText(titles(a.videos));
+    await expect(frameB.getByRole('button', { name: /^Play / })).toHaveText(titles(b.videos));
+    await expect(frameA.locator('.embed-items')).toHaveClass(/embed-grid/);
+    await expect(frameB.locator('.embed-items')).toHaveClass(/embed-list/);
+    await expect(frameB.locator('.embed')).toHaveAttribute('data-theme', 'light');
+    await expect(frameB.getByLabel(/\d+ views/)).toHaveCount(b.videos.length);
+    await expect(frameA.getByLabel(/\d+ views/)).toHaveCount(0);
+
+    // Sized to content: the iframe is as tall as the embed's document, which has nothing to scroll.
+    for (const title of [`Showreel: ${a.user}`, `Showreel: ${b.user}`]) {
+      const iframe = page.locator(`iframe[title="${title}"]`).first();
+      await expect
+        .poll(async () => {
+          const frame = (await iframe.contentFrame()) ?? null;
+          const inner = await iframe.evaluate((f: HTMLIFrameElement) => f.contentWindow && f.getBoundingClientRect().height);
+          const content = frame && (await frame.locator('.embed').evaluate((e) => Math.ceil(e.getBoundingClientRect().height)));
+          return inner !== null && content !== null && Math.abs(inner - content) <= 1 && inner !== 320;
+        })
+        .toBe(true);
+      const frame = (await iframe.contentFrame())!;
+      const scrolls = await frame.locator('html').evaluate((html) => html.scrollHeight > html.clientHeight + 1);
+      expect(scrolls).toBe(false);
+    }
+
+    // The third embed is far below the fold: not loaded until the visitor scrolls near it.
+    const lazy = page.locator(`iframe[title="Showreel: ${a.user}"]`).nth(1);
+    expect(await lazy.getAttribute('src')).toBeNull();
+    await page.getByText('Far below').scrollIntoViewIfNeeded();
+    await expect(lazy).toHaveAttribute('src', new RegExp(`/embed/${a.user}\\?layout=carousel$`));
+    await expect(page.frameLocator(`iframe[title="Showreel: ${a.user}"] >> nth=1`).locator('.embed-items')).toHaveClass(/embed-carousel/);
+
+    expect(tiktok).toEqual([]);
+
+    // A click opens TikTok's player inside the embed; Escape closes it and focus returns.
+    const first = frameA.getByRole('button', { name: `Play ${a.videos[0].title}` });
+    await first.click();
+    const player = frameA.locator(`iframe[title="TikTok player: ${a.videos[0].title}"]`);
+    await expect(player).toBeVisible();
+    await expect(player).toHaveAttribute('src', new RegExp(`^https://www\\.tiktok\\.com/player/v1/${a.videos[0].id}\\?`));
+    expect(tiktok.length).toBeGreaterThan(0);
+    expect(tiktok.every((u) => u.startsWith(`https://www.tiktok.com/player/v1/${a.videos[0].id}`))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(player).toHaveCount(0);
+    await expect(first).toBeFocused();
+
+    // Keyboard alone: Tab to a video, Enter plays it, the Close button closes it.
+    await frameB.getByRole('button', { name: `Play ${b.videos[1].title}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(frameB.getByRole('button', { name: 'Close player' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(frameB.getByRole('button', { name: `Play ${b.videos[1].title}` })).toBeFocused();
+  } finally {
+    site.server.close();
+  }
+});
+
+test('another site may frame /embed/… but the browser refuses to frame /u/…', async ({ browser }) => {
+  /** Frames one path of the app on a page of another origin; returns what the browser said about framing. */
+  async function frame(path: string) {
+    const site = await thirdPartySite(`<!doctype html><html><body><iframe id="f" src="${BASE_URL}${path}" width="400" height="600"></iframe></body></html>`);
+    const { page } = await visitor(browser);
+    const refusals: string[] = [];
+    page.on('console', (m) => {
+      if (/frame-ancestors/.test(m.text())) refusals.push(m.text());
+    });
+    await page.goto(site.url);
+    return { page, refusals, close: () => site.server.close() };
+  }
+
+  const embed = await frame(`/embed/${a.user}`);
+  await expect(embed.page.frameLocator('#f').getByRole('button', { name: /^Play / })).toHaveCount(a.videos.length);
+  expect(embed.refusals).toEqual([]);
+  embed.close();
+
+  const publicPage = await frame(`/u/${a.user}`);
+  await expect.poll(() => publicPage.refusals.length).toBeGreaterThan(0);
+  expect(publicPage.refusals[0]).toContain("frame-ancestors 'none'");
+  await expect(publicPage.page.frameLocator('#f').getByRole('button', { name: /^Play / })).toHaveCount(0);
+  publicPage.close();
+});
+
+test('embed options: unknown values fall back to the defaults; max, title and theme apply; unknown handle is a small 404 card', async ({ request, page: browserPage }) => {
+  const bogus = await request.get(`/embed/${a.user}?layout=spiral&theme=neon&max=999&stats=yes&title=maybe`);
+  expect(bogus.status()).toBe(200);
+  const html = await bogus.text();
+  expect(html).toContain('embed-items embed-grid');
+  expect(html).toContain('data-theme="auto"');
+  expect(html.match(/class="embed-item"/g)).toHaveLength(a.videos.length);
+  expect(html).toContain('class="embed-head"');
+  expect(bogus.headers()['content-security-policy']).toContain('frame-ancestors *');
+
+  const two = await (await request.get(`/embed/${a.user}?max=2&title=0&theme=dark`)).text();
+  expect(two.match(/class="embed-item"/g)).toHaveLength(2);
+  expect(two).not.toContain('class="embed-head"');
+  expect(two).toContain('data-theme="dark"');
+
+  const missing = await browserPage.goto('/embed/nobody-here-at-all');
+  expect(missing!.status()).toBe(404);
+  await expect(browserPage.getByRole('status')).toHaveText('This showcase is not available.');
+
+  const page = await request.get(`/u/${a.user}`);
+  expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+});
+
+test('a save shows at once in every cached embed variant, the JSON API and oEmbed, with fresh counts', async ({ browser, request }) => {
+  const page = await (await browser.newContext()).newPage();
+  const c = await creatorWith(page, request, [0, 1]);
+  const grid = `/embed/${c.user}`;
+  const list = `/embed/${c.user}?layout=list&stats=1`;
+  for (const path of [grid, list]) {
+    await request.get(path);
+    expect((await request.get(path)).headers()['x-nextjs-cache']).toBe('HIT');
+  }
+  await control(request, { action: 'setVideoStats', username: c.user, videoId: c.videos[1].id, views: 1234567, likes: 4321 });
+  expect((await apiPut(page, '/api/showcase', { videoIds: [c.videos[1].id, c.videos[0].id] })).status()).toBe(200);
+  for (const path of [grid, list]) {
+    const html = await (await request.get(path)).text();
+    expect(html.indexOf(c.videos[1].id)).toBeLessThan(html.indexOf(c.videos[0].id));
+  }
+  const listed = await (await request.get(list)).text();
+  expect(listed).toContain('aria-label="1234567 views"');
+  expect(listed).toContain('aria-label="4321 likes"');
+  const json = await (await request.get(`/api/public/showcases/${c.user}?stats=1`)).json();
+  expect(json.videos.map((v: { id: string }) => v.id)).toEqual([c.videos[1].id, c.videos[0].id]);
+  expect(json.videos[0].stats).toEqual({ views: 1234567, likes: 4321 });
+});
+
+test('embed.js: plain script, under 3 kB gzipped, long-cached at its versioned URL', async ({ request, page }) => {
+  const bare = await request.get('/embed.js');
+  expect(bare.headers()['content-type']).toContain('javascript');
+  const source = await bare.text();
+  const gzipped = gzipSync(source).length;
+  console.log(`embed.js: ${source.length} bytes, ${gzipped} bytes gzipped`);
+  expect(gzipped).toBeLessThanOrEqual(3 * 1024);
+  expect(bare.headers()['cache-control']).not.toContain('immutable');
+
+  // The dashboard hands out the versioned URL.
+  await signIn(page, a.user);
+  const snippet = await page.getByLabel('Script for any website', { exact: true }).inputValue();
+  const src = snippet.match(/src="([^"]+)"/)![1];
+  expect(src).toMatch(new RegExp(`^${BASE_URL}/embed\\.js\\?v=[0-9a-f]{12}$`));
+  const versioned = await request.get(src);
+  expect(versioned.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(await versioned.text()).toBe(source);
+});
+
+test('the dashboard panel: live preview follows the controls, snippets follow them too, Copy says Copied', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  await signIn(page, a.user);
+  const panel = page.getByRole('region', { name: 'Share and embed' });
+  await expect(panel.getByLabel('Public link', { exact: true })).toHaveValue(`${BASE_URL}/u/${a.user}`);
+  const preview = panel.locator('iframe[title="Embed preview"]');
+  await expect(page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: /^Play / })).toHaveCount(a.videos.length);
+
+  await panel.getByLabel('Layout').selectOption('carousel');
+  await panel.getByLabel('Theme').selectOption('dark');
+  await panel.getByLabel('Videos shown (at most)').fill('2');
+  await panel.getByLabel('Show view and like counts').check();
+  await expect(preview).toHaveAttribute('src', `/embed/${a.user}?layout=carousel&theme=dark&max=2&stats=1`);
+  await expect(page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: /^Play / })).toHaveCount(2);
+  await expect(page.frameLocator('iframe[title="Embed preview"]').locator('.embed-items')).toHaveClass(/embed-carousel/);
+
+  await expect(panel.getByLabel('Script for any website', { exact: true })).toHaveValue(new RegExp(`data-showreel="${a.user}" data-layout="carousel" data-theme="dark" data-max="2" data-stats="1" async></script>$`));
+  await expect(panel.getByLabel('Iframe', { exact: true })).toHaveValue(new RegExp(`src="${BASE_URL}/embed/${a.user}\\?layout=carousel&theme=dark&max=2&stats=1"`));
+  await expect(panel.getByLabel('JSON API', { exact: true })).toHaveValue(`${BASE_URL}/api/public/showcases/${a.user}?stats=1`);
+
+  await panel.getByRole('button', { name: 'Copy Script for any website' }).click();
+  await expect(panel.getByRole('button', { name: 'Copy Script for any website' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await panel.getByLabel('Script for any website', { exact: true }).inputValue());
+  await panel.getByRole('button', { name: 'Copy JSON API' }).click();
+  await expect(panel.getByRole('button', { name: 'Copy JSON API' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${BASE_URL}/api/public/showcases/${a.user}?stats=1`);
+});
+
+test('oEmbed: a published page, an unknown handle, a foreign URL, format=xml, a bad URL', async ({ request }) => {
+  const pageUrl = `${BASE_URL}/u/${a.user}`;
+  const html = await (await request.get(`/u/${a.user}`)).text();
+  expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${BASE_URL}/api/oembed?format=json&amp;url=${encodeURIComponent(pageUrl)}"`);
+
+  const ok = await request.get(`/api/oembed?url=${encodeURIComponent(pageUrl)}&format=json&maxwidth=320&maxheight=500`);
+  expect(ok.status()).toBe(200);
+  const o = await ok.json();
+  expect(o).toMatchObject({
+    version: '1.0',
+    type: 'rich',
+    width: 320,
+    height: 500,
+    provider_name: 'Showreel',
+    provider_url: BASE_URL,
+    author_url: pageUrl,
+    thumbnail_url: `${pageUrl}/share-image`,
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+  });
+  expect(o.title).toMatch(/Showreel$/);
+  expect(o.author_name).toBeTruthy();
+  expect(o.html).toContain(`<iframe src="${BASE_URL}/embed/${a.user}" width="320" height="500"`);
+
+  const answers = async (url: string, extra = '') => (await request.get(`/api/oembed?url=${encodeURIComponent(url)}${extra}`)).status();
+  expect(await answers(`${BASE_URL}/u/nobody-here-at-all`)).toBe(404);
+  expect(await answers(`https://elsewhere.example/u/${a.user}`)).toBe(404);
+  expect(await answers(`${BASE_URL}/dashboard`)).toBe(404);
+  expect(await answers(pageUrl, '&format=xml')).toBe(501);
+  const bad = await request.get('/api/oembed?url=not%20a%20url');
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.code).toBe('bad_request');
+});
+
+test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, secret or internal id', async ({ request }) => {
+  const res = await request.get(`/api/public/showcases/${a.user}`, { headers: { Origin: 'https://someone-else.example' } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['access-control-allow-origin']).toBe('*');
+  expect(res.headers()['cache-control']).toContain('s-maxage=');
+  const etag = res.headers()['etag'];
+  expect(etag).toMatch(/^".+"$/);
+  const body = await res.json();
+  expect(Object.keys(body).sort()).toEqual(['creator', 'updatedAt', 'videos']);
+  expect(body.creator).toEqual({
+    displayName: expect.any(String),
+    handle: a.user,
+    avatarUrl: `${BASE_URL}/api/avatars/${a.user}`,
+    profileUrl: `${BASE_URL}/u/${a.user}`,
+  });
+  expect(body.videos.map((v: { id: string }) => v.id)).toEqual(a.videos.map((v) => v.id));
+  expect(body.videos[0]).toEqual({
+    id: a.videos[0].id,
+    title: a.videos[0].title,
+    durationSeconds: expect.any(Number),
+    createdAt: new Date(a.videos[0].createTime * 1000).toISOString(),
+    coverUrl: `${BASE_URL}/api/covers/${a.videos[0].id}`,
+    embedUrl: `https://www.tiktok.com/player/v1/${a.videos[0].id}`,
+    watchUrl: `${BASE_URL}/watch/${a.videos[0].id}`,
+    shareUrl: expect.stringContaining(`/video/${a.videos[0].id}`),
+  });
+  expect(Number.isNaN(Date.parse(body.updatedAt))).toBe(false);
+  const text = JSON.stringify(body);
+  expect(text).not.toMatch(/act\.|rft\.|token|secret|open_?id|userId/i);
+
+  const again = await request.get(`/api/public/showcases/${a.user}`, { headers: { 'If-None-Match': etag } });
+  expect(again.status()).toBe(304);
+  expect(again.headers()['etag']).toBe(etag);
+  const preflight = await request.fetch(`/api/public/showcases/${a.user}`, { method: 'OPTIONS', headers: { Origin: 'https://x.example', 'Access-Control-Request-Headers': 'if-none-match' } });
+  expect(preflight.status()).toBe(204);
+  expect(preflight.headers()['access-control-allow-headers']).toContain('If-None-Match');
+
+  const missing = await request.get('/api/public/showcases/nobody-here-at-all');
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe('not_found');
+  expect((await request.get('/api/public/showcases/bad%20handle')).status()).toBe(400);
+});
+
+test('the share image is a PNG, and makes no TikTok API call while covers are fresh', async ({ request }) => {
+  const html = await (await request.get(`/embed/${b.user}`)).text();
+  expect(html).toContain(`<meta property="og:image" content="${BASE_URL}/u/${b.user}/share-image"/>`);
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+  await control(request, { action: 'resetCounters' });
+  const res = await request.get(`/u/${b.user}/share-image`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('image/png');
+  const png = await res.body();
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(1200);
+  expect(png.readUInt32BE(20)).toBe(630);
+  const calls = await counters(request);
+  for (const endpoint of ['video/query', 'video/list', 'user/info', 'oauth/token:refresh']) expect(calls[endpoint] ?? 0).toBe(0);
+  expect((await request.get('/u/nobody-here-at-all/share-image')).status()).toBe(404);
+});
+
+test('the landing page is prerendered; a signed-in creator is sent on to the dashboard', async ({ request, page }) => {
+  const landing = await request.get('/');
+  expect(landing.status()).toBe(200);
+  expect(landing.headers()['x-nextjs-cache'] ?? landing.headers()['x-nextjs-prerender']).toBeTruthy();
+  await signIn(page, a.user);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
