@@ -35,12 +35,19 @@ const sharedCache = process.env.REDIS_URL
   ? { cacheHandler: fileURLToPath(new URL('./lib/cache/next-cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
   : {};
 
+export const DEFAULT_EMBED_VARIANT = 'grid.auto.50.0.1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   ...sharedCache,
   poweredByHeader: false,
   // TikTok's endpoints end in "/"; the sandbox serves them at the same paths without a redirect.
   skipTrailingSlashRedirect: true,
+  // An embed that names no option is the default variant (toVariant(DEFAULT_EMBED_OPTIONS) in
+  // lib/embed/options.ts; a unit test keeps the two equal). Embeds with options go through proxy.ts.
+  async rewrites() {
+    return { beforeFiles: [{ source: '/embed/:handle', destination: `/embed/:handle/${DEFAULT_EMBED_VARIANT}` }] };
+  },
   async headers() {
     return [
       { source: '/((?!sandbox/|embed/|watch/).*)', headers: securityHeaders(csp) },

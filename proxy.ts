@@ -37,4 +37,18 @@ function sandbox(request: NextRequest) {
   return NextResponse.rewrite(new URL('/_not-found-sandbox-off', request.url));
 }
 
-export const config = { matcher: ['/', '/sandbox', '/sandbox/:path*', '/embed/:handle'] };
+// The proxy costs every request it sees about half its throughput, so it sees only those it has
+// work for: the landing page with a session cookie, the sandbox, and embeds that name an option
+// (an embed without any is rewritten to the default variant by next.config.mjs, which costs nothing).
+export const config = {
+  matcher: [
+    { source: '/', has: [{ type: 'cookie', key: 'showreel_session' }] },
+    '/sandbox',
+    '/sandbox/:path*',
+    { source: '/embed/:handle', has: [{ type: 'query', key: 'layout' }] },
+    { source: '/embed/:handle', has: [{ type: 'query', key: 'theme' }] },
+    { source: '/embed/:handle', has: [{ type: 'query', key: 'max' }] },
+    { source: '/embed/:handle', has: [{ type: 'query', key: 'stats' }] },
+    { source: '/embed/:handle', has: [{ type: 'query', key: 'title' }] },
+  ],
+};

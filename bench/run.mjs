@@ -21,7 +21,6 @@ const VIDEOS = Number(process.env.BENCH_VIDEOS ?? 24);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const BASE = `http://127.0.0.1:${PORT}`;
 const USER = 'bench.creator';
-let BASE_NOW = BASE;
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -45,10 +44,9 @@ async function startServer(serverEnv = env, port = PORT) {
   const r = spawnSync(process.execPath, ['scripts/prepare.mjs'], { env: serverEnv, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('start-up refused');
   const child = spawn(process.execPath, ['scripts/server.mjs', '-H', '127.0.0.1', '-p', String(port)], { env: serverEnv, stdio: 'ignore', detached: true });
-  BASE_NOW = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${BASE_NOW}/api/health`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
     } catch {
       // not up yet
     }
@@ -68,44 +66,56 @@ function stop(child) {
 const cookieOf = (res) => (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
 
 /** Signs the bench creator in through the sandbox, as a browser would, and saves a showcase. */
-async function seed() {
-  const BASE = BASE_NOW;
-  const start = await fetch(`${BASE}/api/auth/tiktok`, { redirect: 'manual' });
+async function seed(base = BASE) {
+  const start = await fetch(`${base}/api/auth/tiktok`, { redirect: 'manual' });
   const flowCookie = cookieOf(start);
   const authorize = new URL(start.headers.get('location'));
   const form = new URLSearchParams({ decision: 'authorize', username: USER });
   for (const k of ['client_key', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method']) form.set(k, authorize.searchParams.get(k) ?? '');
   for (const s of authorize.searchParams.get('scope').split(',')) form.append('granted', s);
-  const decided = await fetch(`${BASE}/sandbox/v2/auth/authorize/decide`, { method: 'POST', body: form, redirect: 'manual' });
+  const decided = await fetch(`${base}/sandbox/v2/auth/authorize/decide`, { method: 'POST', body: form, redirect: 'manual' });
   const callback = await fetch(decided.headers.get('location'), { headers: { cookie: flowCookie }, redirect: 'manual' });
   const session = cookieOf(callback).split('; ').find((c) => c.startsWith('showreel_session='));
   if (!session) throw new Error('sign-in failed');
-  const control = await fetch(`${BASE}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'videos', username: USER }) });
+  const control = await fetch(`${base}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'videos', username: USER }) });
   const ids = (await control.json()).videos.slice(0, VIDEOS).map((v) => v.id);
-  const saved = await fetch(`${BASE}/api/showcase`, {
+  const saved = await fetch(`${base}/api/showcase`, {
     method: 'PUT',
-    headers: { cookie: session, origin: BASE, 'content-type': 'application/json' },
+    headers: { cookie: session, origin: base, 'content-type': 'application/json' },
     body: JSON.stringify({ videoIds: ids }),
   });
   if (!saved.ok) throw new Error(`saving the showcase failed: ${saved.status}`);
   return session;
 }
 
-async function tiktokCalls() {
-  const { counters } = await (await fetch(`${BASE_NOW}/sandbox/control`)).json();
+async function tiktokCalls(base = BASE) {
+  const { counters } = await (await fetch(`${base}/sandbox/control`)).json();
   return Object.entries(counters)
     .filter(([k]) => !k.includes('@'))
     .reduce((n, [, v]) => n + v, 0);
 }
 
-function load(path, headers = {}, duration = SECONDS) {
+function load(path, headers = {}, duration = SECONDS, base = BASE) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${BASE_NOW}${path}`, connections: CONNECTIONS, duration, headers }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration, headers }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
 /** Load that is not counted: a fresh server's first seconds measure V8 compiling, not the app. */
-const warmUp = (path, headers) => load(path, headers, WARM_UP_SECONDS);
+const warmUp = (path, headers, base = BASE) => load(path, headers, WARM_UP_SECONDS, base);
+
+const resetCounters = (base = BASE) => fetch(`${base}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
+
+/** Several results of one load, as one: requests/s averaged, the worst p99, errors summed. */
+function merge(results) {
+  return {
+    requests: { average: results.reduce((n, r) => n + r.requests.average, 0) / results.length, total: results.reduce((n, r) => n + r.requests.total, 0) },
+    latency: { p99: Math.max(...results.map((r) => r.latency.p99)) },
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+    timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+  };
+}
 
 const row = (name, r) => ({
   page: name,
@@ -115,15 +125,29 @@ const row = (name, r) => ({
   requests: r.requests.total,
 });
 
-/** The public page and the dashboard's showcase API on the running server, and the TikTok calls they made. */
-async function publicAndApi(label, session) {
-  await fetch(`${BASE_NOW}/u/${USER}`); // first render fills the cache
-  await warmUp(`/u/${USER}`);
-  await warmUp('/api/showcase', { cookie: session });
-  await fetch(`${BASE_NOW}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
-  const page = await load(`/u/${USER}`);
-  const api = await load('/api/showcase', { cookie: session });
-  return { rows: [row(`public showcase (${label})`, page), row(`GET /api/showcase (${label})`, api)], page, api, calls: await tiktokCalls() };
+/**
+ * The public page and the dashboard's showcase API on several running servers, measured in turns
+ * (A, B, A, B…) so that whatever else the machine does in the meantime falls on all of them alike.
+ */
+async function publicAndApi(servers, rounds = 2) {
+  for (const { base, session } of servers) {
+    await fetch(`${base}/u/${USER}`); // first render fills the cache
+    await warmUp(`/u/${USER}`, {}, base);
+    await warmUp('/api/showcase', { cookie: session }, base);
+    await resetCounters(base);
+  }
+  const runs = servers.map(() => ({ page: [], api: [] }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, { base }] of servers.entries()) runs[i].page.push(await load(`/u/${USER}`, {}, SECONDS, base));
+    for (const [i, { base, session }] of servers.entries()) runs[i].api.push(await load('/api/showcase', { cookie: session }, SECONDS, base));
+  }
+  return Promise.all(
+    servers.map(async ({ label, base }, i) => {
+      const page = merge(runs[i].page);
+      const api = merge(runs[i].api);
+      return { rows: [row(`public showcase (${label})`, page), row(`GET /api/showcase (${label})`, api)], page, api, calls: await tiktokCalls(base) };
+    }),
+  );
 }
 
 async function postgresUp() {
@@ -169,7 +193,7 @@ async function main() {
   server = await startServer();
   try {
     const dynamicSize = (await (await fetch(`${BASE}/u/${USER}`)).text()).length;
-    await fetch(`${BASE}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
+    await resetCounters();
     console.log(`loading /u/${USER} (${dynamicSize} bytes), /_bench/static.html (${html.length} bytes), the landing page, the embed and the JSON API, ${SECONDS} s each after ${WARM_UP_SECONDS} s of warm-up, ${CONNECTIONS} connections`);
     const surfaces = [
       ['public showcase', `/u/${USER}`],
@@ -190,29 +214,30 @@ async function main() {
     const script = Buffer.from(await (await fetch(`${BASE}/embed.js`)).arrayBuffer());
     console.log(`embed.js: ${script.length} bytes, ${gzipSync(script).length} bytes gzipped`);
 
-    // 3. The same page and the dashboard's API on SQLite, then on PostgreSQL + Redis, side by side.
-    const sqlite = await publicAndApi('SQLite', session);
-    stop(server);
-    server = null;
+    // 3. The same page and the dashboard's API on SQLite and on PostgreSQL + Redis: both servers up
+    // at once, measured in turns.
+    const sqliteServer = { label: 'SQLite', base: BASE, session };
     if (!(await postgresUp())) {
+      const [sqlite] = await publicAndApi([sqliteServer]);
       console.table(sqlite.rows);
       console.log(`PostgreSQL at ${PG_ADMIN} did not answer: no PostgreSQL row`);
       return;
     }
+    let pgServer = null;
     try {
       const u = new URL(PG_ADMIN);
       u.pathname = `/${PG_DB}`;
-      const pgEnv = { ...env, DATABASE_URL: u.toString(), REDIS_URL: REDIS, REDIS_KEY_PREFIX: `bench-${PG_DB}:`, SHOWREEL_DATA_DIR: 'data/bench-pg', APP_URL: `http://127.0.0.1:${PORT + 1}` };
-      server = await startServer(pgEnv, PORT + 1);
-      const pgSession = await seed();
-      const postgres = await publicAndApi('PostgreSQL + Redis', pgSession);
+      const pgBase = `http://127.0.0.1:${PORT + 1}`;
+      const pgEnv = { ...env, DATABASE_URL: u.toString(), REDIS_URL: REDIS, REDIS_KEY_PREFIX: `bench-${PG_DB}:`, SHOWREEL_DATA_DIR: 'data/bench-pg', APP_URL: pgBase };
+      pgServer = await startServer(pgEnv, PORT + 1);
+      const [sqlite, postgres] = await publicAndApi([sqliteServer, { label: 'PostgreSQL + Redis', base: pgBase, session: await seed(pgBase) }]);
+      console.log(`(each figure: the mean of 2 runs of ${SECONDS} s, the two servers measured in turns)`);
       console.table([...sqlite.rows, ...postgres.rows]);
       console.log(`public page, PostgreSQL + Redis / SQLite: ${(postgres.page.requests.average / sqlite.page.requests.average).toFixed(2)}`);
       console.log(`showcase API, PostgreSQL + Redis / SQLite: ${(postgres.api.requests.average / sqlite.api.requests.average).toFixed(2)}`);
       console.log(`TikTok calls during these runs: SQLite ${sqlite.calls}, PostgreSQL + Redis ${postgres.calls}`);
     } finally {
-      if (server) stop(server);
-      server = null;
+      if (pgServer) stop(pgServer);
       await dropPostgres();
       rmSync('data/bench-pg', { recursive: true, force: true });
     }
