@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 // from TikTok's CDN (covers, avatars) and from this app (its sandbox and the stable cover URLs).
 const directives = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "connect-src 'self'",

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
 import { sessionUserIdOf } from '@/lib/auth/session';
 import { embedOptionsFrom, toVariant } from '@/lib/embed/options';
 import { env } from '@/lib/env';

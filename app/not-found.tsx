@@ -5,7 +5,9 @@ export default function NotFound() {
     <main className="container" style={{ textAlign: 'center', paddingTop: '5rem' }}>
       <h1>This page isn&apos;t here</h1>
       <p className="muted">The link may be mistyped, or the page was removed.</p>
-      <Link className="button button-primary" href="/">Go to Showreel</Link>
+      <Link className="button button-primary" href="/">
+        Go to Showreel
+      </Link>
     </main>
   );
 }

@@ -8,11 +8,12 @@
 // Every server is warmed up (load that is not counted) before it is measured.
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
 // BENCH_VIDEOS (default 24), BENCH_WARMUP_SECONDS (default 3), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
-import autocannon from 'autocannon';
-import pg from 'pg';
+
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import pg from 'pg';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -75,7 +76,9 @@ async function seed(base = BASE) {
   for (const s of authorize.searchParams.get('scope').split(',')) form.append('granted', s);
   const decided = await fetch(`${base}/sandbox/v2/auth/authorize/decide`, { method: 'POST', body: form, redirect: 'manual' });
   const callback = await fetch(decided.headers.get('location'), { headers: { cookie: flowCookie }, redirect: 'manual' });
-  const session = cookieOf(callback).split('; ').find((c) => c.startsWith('showreel_session='));
+  const session = cookieOf(callback)
+    .split('; ')
+    .find((c) => c.startsWith('showreel_session='));
   if (!session) throw new Error('sign-in failed');
   const control = await fetch(`${base}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'videos', username: USER }) });
   const ids = (await control.json()).videos.slice(0, VIDEOS).map((v) => v.id);
@@ -194,7 +197,9 @@ async function main() {
   try {
     const dynamicSize = (await (await fetch(`${BASE}/u/${USER}`)).text()).length;
     await resetCounters();
-    console.log(`loading /u/${USER} (${dynamicSize} bytes), /_bench/static.html (${html.length} bytes), the landing page, the embed and the JSON API, ${SECONDS} s each after ${WARM_UP_SECONDS} s of warm-up, ${CONNECTIONS} connections`);
+    console.log(
+      `loading /u/${USER} (${dynamicSize} bytes), /_bench/static.html (${html.length} bytes), the landing page, the embed and the JSON API, ${SECONDS} s each after ${WARM_UP_SECONDS} s of warm-up, ${CONNECTIONS} connections`,
+    );
     const surfaces = [
       ['public showcase', `/u/${USER}`],
       ['static page', '/_bench/static.html'],
@@ -228,7 +233,14 @@ async function main() {
       const u = new URL(PG_ADMIN);
       u.pathname = `/${PG_DB}`;
       const pgBase = `http://127.0.0.1:${PORT + 1}`;
-      const pgEnv = { ...env, DATABASE_URL: u.toString(), REDIS_URL: REDIS, REDIS_KEY_PREFIX: `bench-${PG_DB}:`, SHOWREEL_DATA_DIR: 'data/bench-pg', APP_URL: pgBase };
+      const pgEnv = {
+        ...env,
+        DATABASE_URL: u.toString(),
+        REDIS_URL: REDIS,
+        REDIS_KEY_PREFIX: `bench-${PG_DB}:`,
+        SHOWREEL_DATA_DIR: 'data/bench-pg',
+        APP_URL: pgBase,
+      };
       pgServer = await startServer(pgEnv, PORT + 1);
       const [sqlite, postgres] = await publicAndApi([sqliteServer, { label: 'PostgreSQL + Redis', base: pgBase, session: await seed(pgBase) }]);
       console.log(`(each figure: the mean of 2 runs of ${SECONDS} s, the two servers measured in turns)`);

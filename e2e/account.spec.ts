@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { createHmac } from 'node:crypto';
+import { expect, test } from '@playwright/test';
 import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './helpers';
 
 // The sandbox's client secret (a constant of the built-in TikTok stand-in, not a real secret).

@@ -1,9 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { apiPut, control, counters, fakeTikTokPlayer, sandboxVideos, signIn, uniqueUser, type SandboxVideo } from './helpers';
+import { apiPut, control, counters, fakeTikTokPlayer, type SandboxVideo, sandboxVideos, signIn, uniqueUser } from './helpers';
 
 // The showcase on other people's websites: embed.js on a page of another origin, the framing rules,
 // and the embed page's own options.
@@ -73,8 +73,18 @@ test('two embed.js embeds on a page of another origin: both showcases in order, 
     await page.goto(site.url);
 
     // Each iframe stands right where its tag stands.
-    const order = await page.evaluate(() => [...document.body.children].map((e) => (e.tagName === 'IFRAME' ? `iframe:${(e as HTMLIFrameElement).title}` : e.tagName)));
-    expect(order.filter((x) => x !== 'SCRIPT')).toEqual(['H1', `iframe:Showreel: ${a.user}`, 'P', `iframe:Showreel: ${b.user}`, 'DIV', 'P', `iframe:Showreel: ${a.user}`]);
+    const order = await page.evaluate(() =>
+      [...document.body.children].map((e) => (e.tagName === 'IFRAME' ? `iframe:${(e as HTMLIFrameElement).title}` : e.tagName)),
+    );
+    expect(order.filter((x) => x !== 'SCRIPT')).toEqual([
+      'H1',
+      `iframe:Showreel: ${a.user}`,
+      'P',
+      `iframe:Showreel: ${b.user}`,
+      'DIV',
+      'P',
+      `iframe:Showreel: ${a.user}`,
+    ]);
 
     const frameA = page.frameLocator(`iframe[title="Showreel: ${a.user}"] >> nth=0`);
     const frameB = page.frameLocator(`iframe[title="Showreel: ${b.user}"]`);
@@ -83,8 +93,9 @@ test('two embed.js embeds on a page of another origin: both showcases in order, 
     await expect(frameA.locator('.embed-items')).toHaveClass(/embed-grid/);
     await expect(frameB.locator('.embed-items')).toHaveClass(/embed-list/);
     await expect(frameB.locator('.embed')).toHaveAttribute('data-theme', 'light');
-    await expect(frameB.getByLabel(/\d+ views/)).toHaveCount(b.videos.length);
-    await expect(frameA.getByLabel(/\d+ views/)).toHaveCount(0);
+    await expect(frameB.locator('.embed-stats')).toHaveCount(b.videos.length);
+    await expect(frameB.locator('.embed-stats').first()).toContainText(/▶ [\d.]+[KM]? views\s*♥ [\d.]+[KM]? likes/);
+    await expect(frameA.locator('.embed-stats')).toHaveCount(0);
 
     // Sized to content: the iframe is as tall as the embed's document, which has nothing to scroll.
     for (const title of [`Showreel: ${a.user}`, `Showreel: ${b.user}`]) {
@@ -159,7 +170,10 @@ test('another site may frame /embed/… but the browser refuses to frame /u/…'
   publicPage.close();
 });
 
-test('embed options: unknown values fall back to the defaults; max, title and theme apply; unknown handle is a small 404 card', async ({ request, page: browserPage }) => {
+test('embed options: unknown values fall back to the defaults; max, title and theme apply; unknown handle is a small 404 card', async ({
+  request,
+  page: browserPage,
+}) => {
   const bogus = await request.get(`/embed/${a.user}?layout=spiral&theme=neon&max=999&stats=yes&title=maybe`);
   expect(bogus.status()).toBe(200);
   const html = await bogus.text();
@@ -198,8 +212,8 @@ test('a save shows at once in every cached embed variant, the JSON API and oEmbe
     expect(html.indexOf(c.videos[1].id)).toBeLessThan(html.indexOf(c.videos[0].id));
   }
   const listed = await (await request.get(list)).text();
-  expect(listed).toContain('aria-label="1234567 views"');
-  expect(listed).toContain('aria-label="4321 likes"');
+  expect(listed).toMatch(/<data value="1234567">1\.2M<\/data><span class="visually-hidden"> <!-- -->views<\/span>/);
+  expect(listed).toMatch(/<data value="4321">4\.3K<\/data><span class="visually-hidden"> <!-- -->likes<\/span>/);
   const json = await (await request.get(`/api/public/showcases/${c.user}?stats=1`)).json();
   expect(json.videos.map((v: { id: string }) => v.id)).toEqual([c.videos[1].id, c.videos[0].id]);
   expect(json.videos[0].stats).toEqual({ views: 1234567, likes: 4321 });
@@ -224,9 +238,19 @@ test('embed.js: plain script, under 3 kB gzipped, long-cached at its versioned U
   expect(await versioned.text()).toBe(source);
 });
 
-test('the dashboard panel: live preview follows the controls, snippets follow them too, Copy says Copied', async ({ page, context }) => {
+test('the dashboard panel: the preview follows saves and the controls, snippets follow them too, Copy says Copied', async ({ page, context, request }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
-  await signIn(page, a.user);
+  // A save in the picker reloads the preview with the saved showcase.
+  const fresh = await creatorWith(page, request, [0]);
+  const extra = (await sandboxVideos(request, fresh.user))[1];
+  await page.reload();
+  await expect(page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: /^Play / })).toHaveCount(1);
+  await page.getByRole('checkbox', { name: extra.title }).check();
+  await page.getByRole('button', { name: 'Save showcase' }).click();
+  await expect(page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: /^Play / })).toHaveText(titles([...fresh.videos, extra]));
+
+  // Signed in as a.user instead (another OAuth flow from the same browser).
+  await signIn(page, a.user, { start: '/api/auth/tiktok' });
   const panel = page.getByRole('region', { name: 'Share and embed' });
   await expect(panel.getByLabel('Public link', { exact: true })).toHaveValue(`${BASE_URL}/u/${a.user}`);
   const preview = panel.locator('iframe[title="Embed preview"]');
@@ -240,8 +264,12 @@ test('the dashboard panel: live preview follows the controls, snippets follow th
   await expect(page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: /^Play / })).toHaveCount(2);
   await expect(page.frameLocator('iframe[title="Embed preview"]').locator('.embed-items')).toHaveClass(/embed-carousel/);
 
-  await expect(panel.getByLabel('Script for any website', { exact: true })).toHaveValue(new RegExp(`data-showreel="${a.user}" data-layout="carousel" data-theme="dark" data-max="2" data-stats="1" async></script>$`));
-  await expect(panel.getByLabel('Iframe', { exact: true })).toHaveValue(new RegExp(`src="${BASE_URL}/embed/${a.user}\\?layout=carousel&theme=dark&max=2&stats=1"`));
+  await expect(panel.getByLabel('Script for any website', { exact: true })).toHaveValue(
+    new RegExp(`data-showreel="${a.user}" data-layout="carousel" data-theme="dark" data-max="2" data-stats="1" async></script>$`),
+  );
+  await expect(panel.getByLabel('Iframe', { exact: true })).toHaveValue(
+    new RegExp(`src="${BASE_URL}/embed/${a.user}\\?layout=carousel&theme=dark&max=2&stats=1"`),
+  );
   await expect(panel.getByLabel('JSON API', { exact: true })).toHaveValue(`${BASE_URL}/api/public/showcases/${a.user}?stats=1`);
 
   await panel.getByRole('button', { name: 'Copy Script for any website' }).click();
@@ -255,7 +283,9 @@ test('the dashboard panel: live preview follows the controls, snippets follow th
 test('oEmbed: a published page, an unknown handle, a foreign URL, format=xml, a bad URL', async ({ request }) => {
   const pageUrl = `${BASE_URL}/u/${a.user}`;
   const html = await (await request.get(`/u/${a.user}`)).text();
-  expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${BASE_URL}/api/oembed?format=json&amp;url=${encodeURIComponent(pageUrl)}"`);
+  expect(html).toContain(
+    `<link rel="alternate" type="application/json+oembed" href="${BASE_URL}/api/oembed?format=json&amp;url=${encodeURIComponent(pageUrl)}"`,
+  );
 
   const ok = await request.get(`/api/oembed?url=${encodeURIComponent(pageUrl)}&format=json&maxwidth=320&maxheight=500`);
   expect(ok.status()).toBe(200);
@@ -291,7 +321,7 @@ test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, 
   expect(res.status()).toBe(200);
   expect(res.headers()['access-control-allow-origin']).toBe('*');
   expect(res.headers()['cache-control']).toContain('s-maxage=');
-  const etag = res.headers()['etag'];
+  const etag = res.headers().etag;
   expect(etag).toMatch(/^".+"$/);
   const body = await res.json();
   expect(Object.keys(body).sort()).toEqual(['creator', 'updatedAt', 'videos']);
@@ -318,8 +348,11 @@ test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, 
 
   const again = await request.get(`/api/public/showcases/${a.user}`, { headers: { 'If-None-Match': etag } });
   expect(again.status()).toBe(304);
-  expect(again.headers()['etag']).toBe(etag);
-  const preflight = await request.fetch(`/api/public/showcases/${a.user}`, { method: 'OPTIONS', headers: { Origin: 'https://x.example', 'Access-Control-Request-Headers': 'if-none-match' } });
+  expect(again.headers().etag).toBe(etag);
+  const preflight = await request.fetch(`/api/public/showcases/${a.user}`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'https://x.example', 'Access-Control-Request-Headers': 'if-none-match' },
+  });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()['access-control-allow-headers']).toContain('If-None-Match');
 

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 let seq = 0;
 /** A sandbox username no other test uses, so every journey starts as a brand-new creator. */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { uniqueUser } from './helpers';
 
@@ -13,7 +13,7 @@ async function deeplinkFor(page: Page, user: string, decision: 'Authorize' | 'Ca
   await page.getByRole('button', { name: decision }).click({ noWaitAfter: true });
   const response = await callback;
   expect(response.status()).toBe(302);
-  return new URL(response.headers()['location']);
+  return new URL(response.headers().location);
 }
 
 test('native sign-in: deeplink with a handoff code only, then /auth signs the webview in', async ({ page, browser }) => {
@@ -27,7 +27,12 @@ test('native sign-in: deeplink with a handoff code only, then /auth signs the we
   const webview = await (await browser.newContext()).newPage();
   await webview.goto(`/auth?handoff=${link.searchParams.get('handoff')}`);
   await expect(webview).toHaveURL(/\/dashboard$/);
-  await expect(webview.getByRole('heading', { level: 1 })).toHaveText(user.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '));
+  await expect(webview.getByRole('heading', { level: 1 })).toHaveText(
+    user
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
+  );
 
   // Replayed: refused, and no session for the one who replays it.
   const thief = await (await browser.newContext()).newPage();

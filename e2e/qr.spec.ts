@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { control, counters, uniqueUser } from './helpers';
 
 test.afterEach(async ({ request }) => {
@@ -32,7 +32,12 @@ test('a phone scans and confirms; the desktop browser is signed in', async ({ pa
   await expect(phone.getByRole('status')).toHaveText(/Confirmed/);
 
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(user.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    user
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
+  );
   // The phone never got a session of ours.
   expect((await phoneContext.cookies()).some((c) => c.name === 'showreel_session')).toBe(false);
   await phoneContext.close();

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
 import { startServer, stopServer } from './server';
 
 // With real TikTok credentials the built-in TikTok is gone: its pages as well as its API routes.
@@ -47,5 +47,5 @@ test('with real credentials every sandbox page and route answers 404', async ({ 
   // The app itself still answers, and "Continue with TikTok" goes to TikTok, not to a sandbox.
   const start = await request.get(`${BASE}/api/auth/tiktok`, { maxRedirects: 0 });
   expect(start.status()).toBe(302);
-  expect(start.headers()['location']).toMatch(/^https:\/\/www\.tiktok\.com\/v2\/auth\/authorize/);
+  expect(start.headers().location).toMatch(/^https:\/\/www\.tiktok\.com\/v2\/auth\/authorize/);
 });

@@ -1,6 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync } from 'node:fs';
 import { apiPut, sandboxVideos, signIn, uniqueUser } from './helpers';
 
 /** The plaintext tokens the sandbox issued to this user (the sandbox's own store, not the app's). */

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 
 // Journeys that need a server of their own (other configuration, restarts) start `npm start`'s
 // server directly, on a port of their own, against the build the suite runs.

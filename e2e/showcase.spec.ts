@@ -48,7 +48,12 @@ test('browse, load more, pick 3, reorder, save, and watch them in order on the p
   await fakeTikTokPlayer(visitor);
   await control(request, { action: 'resetCounters' });
   await visitor.goto(publicHref!);
-  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(user.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '));
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(
+    user
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
+  );
   const plays = visitor.getByRole('button', { name: /^Play / });
   await expect(plays).toHaveText([c.title, b.title, a.title].map((t) => new RegExp(t.replace(/[#]/g, '\\$&'))));
   const firstCover = visitor.getByRole('img', { name: `Cover of ${c.title}` });
@@ -94,7 +99,7 @@ test('stale covers are refreshed with ceil(n/20) video/query calls, once, howeve
   ]);
   for (const r of responses) {
     expect(r.status()).toBe(302);
-    expect(r.headers()['location']).toMatch(/\/sandbox\/cdn\/cover\/\d+\.svg\?x-expires=/);
+    expect(r.headers().location).toMatch(/\/sandbox\/cdn\/cover\/\d+\.svg\?x-expires=/);
   }
   expect((await counters(request))['video/query']).toBe(Math.ceil(25 / 20));
 
@@ -107,7 +112,7 @@ test('stale covers are refreshed with ceil(n/20) video/query calls, once, howeve
   await Promise.all(visitors.map((v) => v.close()));
 });
 
-test('the public page shows the creator\'s avatar; an expiring one is re-read once, and a failure shows a placeholder', async ({ page, browser, request }) => {
+test("the public page shows the creator's avatar; an expiring one is re-read once, and a failure shows a placeholder", async ({ page, browser, request }) => {
   const user = uniqueUser('avatar');
   // Signed avatar URLs that expire in a minute are already inside the app's refresh margin.
   await control(request, { action: 'settings', avatarTtlSeconds: 60 });
@@ -119,7 +124,7 @@ test('the public page shows the creator\'s avatar; an expiring one is re-read on
   const hits = await Promise.all(Array.from({ length: 5 }, () => request.get(`/api/avatars/${user}`, { maxRedirects: 0 })));
   for (const r of hits) {
     expect(r.status()).toBe(302);
-    expect(r.headers()['location']).toMatch(/\/sandbox\/cdn\/avatar\/[^/]+\.svg\?x-expires=/);
+    expect(r.headers().location).toMatch(/\/sandbox\/cdn\/avatar\/[^/]+\.svg\?x-expires=/);
   }
   expect((await counters(request))['user/info']).toBe(1);
 
@@ -143,7 +148,7 @@ test('the public page shows the creator\'s avatar; an expiring one is re-read on
   await control(request, { action: 'fault', endpoint: 'user/info', status: 500 });
   const down = await request.get(`/api/avatars/${other}`, { maxRedirects: 0 });
   expect(down.status()).toBe(302);
-  expect(down.headers()['location']).toBe('/avatar-placeholder.svg');
+  expect(down.headers().location).toBe('/avatar-placeholder.svg');
   await page2.goto(`/u/${other}`);
   await expect(page2.getByRole('heading', { level: 1 })).toBeVisible();
   await ctx.close();
@@ -250,9 +255,10 @@ test('player messages from any origin other than TikTok are ignored', async ({ p
   // A genuine TikTok message still works afterwards, so the silence above means "ignored", not "broken".
   await expect(page.locator('iframe')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: /TikTok|played/ })).toHaveCount(0);
-  await page.frameLocator('iframe').locator('body').evaluate(() =>
-    parent.postMessage(JSON.stringify({ 'x-tiktok-player': true, type: 'onPlayerError', value: 1001 }), '*'),
-  );
+  await page
+    .frameLocator('iframe')
+    .locator('body')
+    .evaluate(() => parent.postMessage(JSON.stringify({ 'x-tiktok-player': true, type: 'onPlayerError', value: 1001 }), '*'));
   await expect(page.getByRole('alert').filter({ hasText: /no longer available on TikTok/ })).toBeVisible();
 });
 

@@ -27,7 +27,7 @@ test('a forged state creates no session', async ({ page }) => {
     form[k] = authorize.searchParams.get(k) ?? '';
   }
   const decided = await page.request.post('/sandbox/v2/auth/authorize/decide', { form, maxRedirects: 0 });
-  const callback = new URL(decided.headers()['location']);
+  const callback = new URL(decided.headers().location);
   expect(callback.searchParams.get('code')).toBeTruthy();
   // … but the state is not the one this app issued.
   callback.searchParams.set('state', 'forged-state-value');

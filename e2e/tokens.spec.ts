@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { expect, type Page, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
 import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './helpers';
 
@@ -136,12 +136,16 @@ test('the cron route needs the secret; a sync notices videos removed on TikTok a
   const ok = await request.get('/api/cron/sync?all=1', { headers: { Authorization: 'Bearer e2e-cron-secret-0123456789' } });
   expect(ok.status()).toBe(200);
   const { summary } = await ok.json();
-  expect(summary).toEqual(expect.objectContaining({ accounts: expect.any(Number), done: expect.any(Number), failed: expect.any(Number), apiCalls: expect.any(Number) }));
+  expect(summary).toEqual(
+    expect.objectContaining({ accounts: expect.any(Number), done: expect.any(Number), failed: expect.any(Number), apiCalls: expect.any(Number) }),
+  );
   expect(summary.done).toBeGreaterThanOrEqual(1);
 
   await page.goto(`/u/${user}`);
   await expect(page.getByRole('button', { name: /^Play / })).toHaveCount(1);
   await page.goto('/dashboard');
-  await expect(page.getByRole('list', { name: 'Showcase order' }).getByRole('listitem').filter({ hasText: videos[30].title })).toContainText('No longer on TikTok');
+  await expect(page.getByRole('list', { name: 'Showcase order' }).getByRole('listitem').filter({ hasText: videos[30].title })).toContainText(
+    'No longer on TikTok',
+  );
   await expect(page.getByText('Last synced with TikTok:')).toBeVisible();
 });

@@ -1,15 +1,19 @@
 // The configuration schema, in plain JS so `scripts/prepare.mjs` can refuse a bad value before
 // `next dev` / `next start` print "Ready", and the app (lib/env.ts) applies the very same rules.
 import { z } from 'zod';
-import { dataDir, DEFAULT_DATABASE_URL, sandboxSecrets } from './defaults.mjs';
+import { DEFAULT_REDIS_KEY_PREFIX } from './cache/keys.mjs';
+import { DEFAULT_DATABASE_URL, dataDir, sandboxSecrets } from './defaults.mjs';
 
 /** The client key and secret the built-in sandbox accepts. Not secrets: the sandbox is not TikTok. */
 export const SANDBOX_CLIENT_KEY = 'sbx_showreel';
 export const SANDBOX_CLIENT_SECRET = 'sbx_secret_not_a_real_tiktok_secret';
 
-const csv = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 
@@ -35,12 +39,19 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
   SHOWREEL_SANDBOX: z.enum(['0', '1'], 'must be 1 (serve the built-in sandbox) or 0').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : - _ only').default('showreel:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : - _ only')
+    .default(DEFAULT_REDIS_KEY_PREFIX),
   NATIVE_APP_SCHEMES: csv.optional(),
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SYNC_INTERVAL_HOURS: z.coerce.number().positive().default(12),
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).default(300),
-  SANDBOX_COVER_TTL_SECONDS: z.coerce.number().int().positive().default(6 * 3600),
+  SANDBOX_COVER_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(6 * 3600),
   TIKTOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
@@ -57,9 +68,7 @@ function checkSandbox(e) {
   const hasSecret = Boolean(e.TIKTOK_CLIENT_SECRET);
   if (hasKey !== hasSecret) {
     throw new EnvError(
-      hasKey
-        ? 'TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set'
-        : 'TIKTOK_CLIENT_KEY: required when TIKTOK_CLIENT_SECRET is set',
+      hasKey ? 'TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set' : 'TIKTOK_CLIENT_KEY: required when TIKTOK_CLIENT_SECRET is set',
     );
   }
   if (hasKey) {
@@ -69,7 +78,7 @@ function checkSandbox(e) {
     // The client secret and the tokens travel to these hosts, and cookies are only Secure on https.
     for (const name of /** @type {const} */ (['TIKTOK_AUTH_BASE_URL', 'TIKTOK_API_BASE_URL', 'APP_URL'])) {
       const value = e[name];
-      if (value && value.startsWith('http://') && !LOOPBACK.has(new URL(value).hostname)) {
+      if (value?.startsWith('http://') && !LOOPBACK.has(new URL(value).hostname)) {
         throw new EnvError(`${name}: must be https:// with real TikTok credentials (http is allowed for localhost only)`);
       }
     }

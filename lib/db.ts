@@ -3,8 +3,8 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { pgPoolConfig, providerOf } from './database-url.mjs';
 import { env } from './env';
-import { PrismaClient } from './generated/prisma/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
+import { PrismaClient } from './generated/prisma/client';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { errorMessage } from './errors';
 import { assertRedisReady } from './cache/redis-client.mjs';
+import { errorMessage } from './errors';
 import { redis } from './redis';
 import { isDraining } from './shutdown';
 import { ping } from './sql';

@@ -1,8 +1,8 @@
 import 'server-only';
+import { closeAllRedis } from './cache/redis-client.mjs';
 import { db } from './db';
 import { errorMessage } from './errors';
 import { releaseHeldLeases } from './lease';
-import { closeAllRedis } from './cache/redis-client.mjs';
 
 /**
  * The last step of a graceful stop, once no request is in flight: hand back the leases this

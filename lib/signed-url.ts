@@ -15,8 +15,6 @@ export function nearExpiry(expiresAt: Date, now = Date.now()): boolean {
  * placeholder image when there is none.
  */
 export function redirectToSignedUrl(target: { url: string; expiresAt: Date } | null, placeholder: string): Response {
-  const maxAge = target
-    ? Math.max(0, Math.min(300, Math.floor((target.expiresAt.getTime() - Date.now() - SIGNED_URL_MARGIN_MS) / 1000)))
-    : 60;
+  const maxAge = target ? Math.max(0, Math.min(300, Math.floor((target.expiresAt.getTime() - Date.now() - SIGNED_URL_MARGIN_MS) / 1000))) : 60;
   return new Response(null, { status: 302, headers: { Location: target?.url ?? placeholder, 'Cache-Control': `public, max-age=${maxAge}` } });
 }

@@ -3,12 +3,13 @@
 // table, so `prisma migrate deploy` on a machine with the engine sees them as applied. Used by
 // `npm run dev`, `npm start`, `npm run worker`, `npm run db:copy` and the tests; Prisma's engine
 // cannot be fetched here.
-import Database from 'better-sqlite3';
-import pg from 'pg';
+
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { pgPoolConfig, providerOf } from '../lib/database-url.mjs';
 import { databasePath } from '../lib/defaults.mjs';
 
@@ -43,7 +44,10 @@ const BOOKKEEPING = {
 export function migrationsOf(provider) {
   const dir = MIGRATIONS_DIRS[provider];
   const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return names.map((name) => {
     const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');

@@ -4,12 +4,13 @@
 // TOKEN_ENCRYPTION_KEY and SESSION_SECRET (in sandbox mode: the same data folder, SHOWREEL_DATA_DIR)
 // and every creator is still signed in. Leases and the last minute's TikTok calls are not copied:
 // they only matter while a process runs.
+
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { existsSync } from 'node:fs';
-import { migrate } from '../prisma/migrate.mjs';
 import { pgPoolConfig, providerOf, redactUrl } from '../lib/database-url.mjs';
-import { databasePath, DEFAULT_DATABASE_URL } from '../lib/defaults.mjs';
+import { DEFAULT_DATABASE_URL, databasePath } from '../lib/defaults.mjs';
+import { migrate } from '../prisma/migrate.mjs';
 
 // Parents before children, so foreign keys hold at every insert.
 const TABLES = ['User', 'TikTokConnection', 'Video', 'ShowcaseItem', 'OAuthHandoff', 'QrSession', 'WebhookEvent'];

@@ -2,11 +2,12 @@
 // here, with one line, before Next prints "Ready"), generates the Prisma clients if needed and
 // applies pending migrations, so a fresh clone needs no set-up step. `--generate-only` is for
 // `next build`.
-import { existsSync } from 'node:fs';
+
 import { spawnSync } from 'node:child_process';
-import { migrate } from '../prisma/migrate.mjs';
-import { redactUrl } from '../lib/database-url.mjs';
+import { existsSync } from 'node:fs';
 import { EnvError, parseConfig } from '../lib/config.mjs';
+import { redactUrl } from '../lib/database-url.mjs';
+import { migrate } from '../prisma/migrate.mjs';
 
 if (!existsSync('lib/generated/prisma/client.ts') || !existsSync('lib/generated/postgres/client.ts')) {
   const r = spawnSync(process.execPath, ['scripts/generate-client.mjs'], { stdio: 'inherit' });

@@ -9,7 +9,9 @@ describe('DATABASE_URL', () => {
   });
 
   it('takes pool size, waits, statement timeout and TLS from the URL, and passes the rest on', () => {
-    const c = pgPoolConfig('postgres://u:p@db.example:5432/app?connection_limit=3&pool_timeout=5&statement_timeout=2000&sslmode=require&application_name=showreel');
+    const c = pgPoolConfig(
+      'postgres://u:p@db.example:5432/app?connection_limit=3&pool_timeout=5&statement_timeout=2000&sslmode=require&application_name=showreel',
+    );
     expect(c).toMatchObject({ max: 3, connectionTimeoutMillis: 5000, statement_timeout: 2000, ssl: { rejectUnauthorized: true } });
     expect(c.connectionString).toBe('postgres://u:p@db.example:5432/app?application_name=showreel');
     expect(pgPoolConfig('postgres://u@h/db?sslmode=no-verify').ssl).toEqual({ rejectUnauthorized: false });

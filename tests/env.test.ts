@@ -66,9 +66,15 @@ describe('configuration', () => {
     });
 
     it('refuses SHOWREEL_SANDBOX=1 together with real credentials, and half a pair of credentials', () => {
-      expect(() => parseEnv({ ...prod, ...creds, SHOWREEL_SANDBOX: '1' })).toThrow(/^Invalid configuration: SHOWREEL_SANDBOX: cannot be 1 with real TikTok credentials/);
-      expect(() => parseEnv({ ...prod, SHOWREEL_SANDBOX: '1', TIKTOK_CLIENT_KEY: 'ck' })).toThrow(/^Invalid configuration: TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set$/);
-      expect(() => parseEnv({ ...prod, SHOWREEL_SANDBOX: '1', TIKTOK_CLIENT_SECRET: 'cs' })).toThrow(/^Invalid configuration: TIKTOK_CLIENT_KEY: required when TIKTOK_CLIENT_SECRET is set$/);
+      expect(() => parseEnv({ ...prod, ...creds, SHOWREEL_SANDBOX: '1' })).toThrow(
+        /^Invalid configuration: SHOWREEL_SANDBOX: cannot be 1 with real TikTok credentials/,
+      );
+      expect(() => parseEnv({ ...prod, SHOWREEL_SANDBOX: '1', TIKTOK_CLIENT_KEY: 'ck' })).toThrow(
+        /^Invalid configuration: TIKTOK_CLIENT_SECRET: required when TIKTOK_CLIENT_KEY is set$/,
+      );
+      expect(() => parseEnv({ ...prod, SHOWREEL_SANDBOX: '1', TIKTOK_CLIENT_SECRET: 'cs' })).toThrow(
+        /^Invalid configuration: TIKTOK_CLIENT_KEY: required when TIKTOK_CLIENT_SECRET is set$/,
+      );
     });
 
     it('with real credentials, requires https for TikTok hosts and APP_URL except on loopback', () => {
@@ -86,7 +92,9 @@ describe('configuration', () => {
     it('takes a SQLite file or a PostgreSQL URL, and a redis:// URL', () => {
       expect(parseEnv({ DATABASE_URL: 'postgres://u@db.example:5432/showreel?sslmode=require' }).databaseUrl).toMatch(/^postgres:/);
       expect(parseEnv({ DATABASE_URL: 'postgresql://u@db.example/showreel' }).databaseUrl).toMatch(/^postgresql:/);
-      expect(() => parseEnv({ DATABASE_URL: 'mysql://u@db/showreel' })).toThrow(/^Invalid configuration: DATABASE_URL: must be a SQLite file: URL or a postgres:\/\/ URL$/);
+      expect(() => parseEnv({ DATABASE_URL: 'mysql://u@db/showreel' })).toThrow(
+        /^Invalid configuration: DATABASE_URL: must be a SQLite file: URL or a postgres:\/\/ URL$/,
+      );
       expect(parseEnv({ DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: 'rediss://cache.example:6380' }).redisUrl).toBe('rediss://cache.example:6380');
       expect(() => parseEnv({ DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: 'http://cache' })).toThrow(/^Invalid configuration: REDIS_URL: /);
     });

@@ -12,7 +12,9 @@ export default function LandingLayout({ children }: { children: ReactNode }) {
         <Link className="brand" href="/">
           Show<span>reel</span>
         </Link>
-        <a className="button button-ghost" href="/api/auth/tiktok">Sign in</a>
+        <a className="button button-ghost" href="/api/auth/tiktok">
+          Sign in
+        </a>
       </header>
       {children}
     </>

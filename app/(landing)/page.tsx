@@ -9,12 +9,16 @@ export default function LandingPage() {
       <section className="hero">
         <h1>Your best TikToks, on one page you own.</h1>
         <p>
-          Showreel lets creators sign in with TikTok, pick and order their favourite videos, and publish them on a fast
-          public showcase page that works on the web and inside apps.
+          Showreel lets creators sign in with TikTok, pick and order their favourite videos, and publish them on a fast public showcase page that works on the
+          web and inside apps.
         </p>
         <div className="actions">
-          <a className="button button-primary" href="/api/auth/tiktok">Continue with TikTok</a>
-          <Link className="button button-ghost" href="/login/qr">Sign in with QR code</Link>
+          <a className="button button-primary" href="/api/auth/tiktok">
+            Continue with TikTok
+          </a>
+          <Link className="button button-ghost" href="/login/qr">
+            Sign in with QR code
+          </Link>
         </div>
       </section>
       <section className="features" aria-label="What Showreel does">

@@ -8,7 +8,9 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
         <Link className="brand" href="/">
           Show<span>reel</span>
         </Link>
-        <Link className="button button-ghost" href="/">Make your own</Link>
+        <Link className="button button-ghost" href="/">
+          Make your own
+        </Link>
       </header>
       {children}
     </>

@@ -12,10 +12,14 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
         </Link>
         {signedIn ? (
           <form method="post" action="/api/auth/logout">
-            <button type="submit" className="ghost">Sign out</button>
+            <button type="submit" className="ghost">
+              Sign out
+            </button>
           </form>
         ) : (
-          <a className="button button-ghost" href="/api/auth/tiktok">Sign in</a>
+          <a className="button button-ghost" href="/api/auth/tiktok">
+            Sign in
+          </a>
         )}
       </header>
       {children}

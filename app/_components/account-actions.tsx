@@ -30,7 +30,9 @@ export function AccountActions({ connected, lastSyncedAt }: Props) {
 
   return (
     <section aria-labelledby="account-title" style={{ marginTop: '3rem', borderTop: '1px solid var(--line)', paddingTop: '1.5rem' }}>
-      <h2 id="account-title" style={{ fontSize: '1.1rem' }}>Account</h2>
+      <h2 id="account-title" style={{ fontSize: '1.1rem' }}>
+        Account
+      </h2>
       {lastSyncedAt && (
         <p className="muted">
           Last synced with TikTok: <time dateTime={lastSyncedAt}>{new Date(lastSyncedAt).toUTCString()}</time>
@@ -56,7 +58,11 @@ export function AccountActions({ connected, lastSyncedAt }: Props) {
           Delete my data
         </button>
       </div>
-      {error && <p className="status-line error" role="alert">{error}</p>}
+      {error && (
+        <p className="status-line error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

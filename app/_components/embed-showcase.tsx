@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/format';
-import { playerErrorText, playerUrl, type PlayerEvent } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, playerErrorText, playerUrl } from '@/lib/player/tiktok-player';
 import type { PublicVideo } from '@/lib/videos/types';
 import { useEmbedResize } from './use-embed-resize';
 import { useHydrated } from './use-hydrated';
@@ -58,7 +58,7 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
       {options.title && (
         <header className="embed-head">
           {/* A stable app URL that redirects to the current signed TikTok avatar. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
+          {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
           <img className="embed-avatar" src={`/api/avatars/${encodeURIComponent(handle)}`} alt="" width={40} height={40} />
           <div>
             <a className="embed-name" href={profile} target="_blank" rel="noopener">
@@ -72,6 +72,7 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
         <section className="embed-player" aria-label={`Playing ${videoLabel(playing)}`}>
           <div className="embed-player-bar">
             <h2>{videoLabel(playing)}</h2>
+            {/* biome-ignore lint/a11y/noAutofocus: the player panel takes focus when it opens, like a dialog; closing returns it to the video */}
             <button type="button" onClick={close} aria-label="Close player" autoFocus>
               ✕
             </button>
@@ -101,7 +102,7 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
             return (
               <li key={item.videoId}>
                 <button type="button" className="embed-item" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`} disabled={!hydrated}>
-                  {/* eslint-disable-next-line @next/next/no-img-element */}
+                  {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
                   <img className="embed-cover" src={item.coverUrl} alt="" width={270} height={480} loading={i < 4 ? 'eager' : 'lazy'} decoding="async" />
                   <span className="embed-duration">{formatDuration(item.durationSeconds)}</span>
                   <span className="embed-title">{label}</span>
@@ -125,8 +126,19 @@ function Stats({ item }: { item: PublicVideo }) {
   if (item.viewCount === null && item.likeCount === null) return null;
   return (
     <span className="embed-stats">
-      {item.viewCount !== null && <span aria-label={`${item.viewCount} views`}>▶ {formatCount(item.viewCount)}</span>}
-      {item.likeCount !== null && <span aria-label={`${item.likeCount} likes`}>♥ {formatCount(item.likeCount)}</span>}
+      {item.viewCount !== null && <Count icon="▶" n={item.viewCount} unit="views" />}
+      {item.likeCount !== null && <Count icon="♥" n={item.likeCount} unit="likes" />}
+    </span>
+  );
+}
+
+/** "▶ 1.2M" on screen, "1.2M views" to a screen reader, the exact number in <data> for machines. */
+function Count({ icon, n, unit }: { icon: string; n: number; unit: string }) {
+  return (
+    <span>
+      <span aria-hidden="true">{icon} </span>
+      <data value={n}>{formatCount(n)}</data>
+      <span className="visually-hidden"> {unit}</span>
     </span>
   );
 }

@@ -55,7 +55,8 @@ export function QrLogin() {
     setStartedAt(Date.now());
     start.trigger().catch((e: HttpError) => setFailure(e.status === 429 ? 'TikTok is busy. Try again in a moment.' : e.message));
   };
-  useEffect(begin, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on mount; a QR session is started by an action, not by a re-render
+  useEffect(begin, []);
 
   useEffect(() => {
     if (startedAt === null) return;
@@ -64,7 +65,7 @@ export function QrLogin() {
   }, [startedAt]);
 
   const polling = Boolean(session) && !timedOut && final === null && failure === null;
-  const poll = useSWR<Poll, HttpError>(polling ? `/api/auth/qr/${session!.id}` : null, (url: string) => call<Poll>(url), {
+  const poll = useSWR<Poll, HttpError>(polling && session ? `/api/auth/qr/${session.id}` : null, (url: string) => call<Poll>(url), {
     refreshInterval: POLL_INTERVAL_MS,
     refreshWhenHidden: false,
     revalidateOnFocus: false,
@@ -93,7 +94,13 @@ export function QrLogin() {
     <div className="qr">
       {session && !stopped && final !== 'confirmed' && (
         <>
-          <div className="code" role="img" aria-label="QR code to sign in with the TikTok app" dangerouslySetInnerHTML={{ __html: session.svg }} />
+          <div
+            className="code"
+            role="img"
+            aria-label="QR code to sign in with the TikTok app"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is drawn on our server by the qrcode package from the sign-in URL, never from user input
+            dangerouslySetInnerHTML={{ __html: session.svg }}
+          />
           <p className="muted" style={{ margin: 0 }}>
             Can&apos;t scan? <a href={session.scanUrl}>Open the sign-in link on your phone</a>
           </p>

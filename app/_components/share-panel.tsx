@@ -1,13 +1,15 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { DEFAULT_EMBED_OPTIONS, embedOptionsSchema, LAYOUTS, MAX_EMBED_VIDEOS, THEMES, type EmbedOptions } from '@/lib/embed/options';
-import { embedPath, iframeSnippet, jsonUrl, scriptSnippet, type SnippetTarget } from '@/lib/embed/snippets';
+import { DEFAULT_EMBED_OPTIONS, type EmbedOptions, embedOptionsSchema, LAYOUTS, MAX_EMBED_VIDEOS, THEMES } from '@/lib/embed/options';
+import { embedPath, iframeSnippet, jsonUrl, type SnippetTarget, scriptSnippet } from '@/lib/embed/snippets';
+import { SHOWCASE_SAVED_EVENT } from './showcase-events';
 import { useHydrated } from './use-hydrated';
 
 /** "Share and embed": the public link, a live preview of the embed, and snippets to copy. */
 export function SharePanel(target: SnippetTarget) {
   const [options, setOptions] = useState<EmbedOptions>(DEFAULT_EMBED_OPTIONS);
+  const [saves, setSaves] = useState(0);
   const preview = useRef<HTMLIFrameElement>(null);
   const hydrated = useHydrated();
   // The same schema the embed route applies: whatever the controls produce, the preview shows.
@@ -17,16 +19,24 @@ export function SharePanel(target: SnippetTarget) {
   useEffect(() => {
     const onMessage = (e: MessageEvent) => {
       if (e.origin !== window.location.origin || e.source !== preview.current?.contentWindow) return;
-      if (e.data?.type === 'showreel:resize' && typeof e.data.height === 'number' && preview.current) preview.current.style.height = `${Math.ceil(e.data.height)}px`;
+      if (e.data?.type === 'showreel:resize' && typeof e.data.height === 'number' && preview.current)
+        preview.current.style.height = `${Math.ceil(e.data.height)}px`;
     };
+    const onSaved = () => setSaves((n) => n + 1);
     window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
+    window.addEventListener(SHOWCASE_SAVED_EVENT, onSaved);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      window.removeEventListener(SHOWCASE_SAVED_EVENT, onSaved);
+    };
   }, []);
 
   const publicLink = `${target.appUrl}/u/${encodeURIComponent(target.handle)}`;
   return (
     <section className="share" aria-labelledby="share-title">
-      <h2 id="share-title">Share and embed</h2>
+      <h2 id="share-title" className="share-heading">
+        Share and embed
+      </h2>
       <div className="share-layout">
         <div className="share-controls">
           <CopyRow label="Public link" text={publicLink} disabled={!hydrated} />
@@ -67,7 +77,13 @@ export function SharePanel(target: SnippetTarget) {
         </div>
         <div className="share-preview">
           <p className="muted">Preview</p>
-          <iframe ref={preview} key={embedPath(target.handle, options)} title="Embed preview" src={embedPath(target.handle, options)} className="share-frame" />
+          <iframe
+            ref={preview}
+            key={`${embedPath(target.handle, options)}#${saves}`}
+            title="Embed preview"
+            src={embedPath(target.handle, options)}
+            className="share-frame"
+          />
         </div>
       </div>
     </section>
@@ -80,15 +96,15 @@ function flat(o: EmbedOptions) {
 }
 
 function CopyRow({ label, text, disabled }: { label: string; text: string; disabled: boolean }) {
-  const [copied, setCopied] = useState(false);
+  // What was last copied: the button says "Copied" while the field still holds exactly that.
+  const [copied, setCopied] = useState<string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   useEffect(() => {
-    if (!copied) return;
-    const t = setTimeout(() => setCopied(false), 2000);
+    if (copied === null) return;
+    const t = setTimeout(() => setCopied(null), 2000);
     return () => clearTimeout(t);
   }, [copied]);
-  useEffect(() => setCopied(false), [text]);
 
   const copy = async () => {
     try {
@@ -98,14 +114,14 @@ function CopyRow({ label, text, disabled }: { label: string; text: string; disab
       field.current?.select();
       document.execCommand('copy');
     }
-    setCopied(true);
+    setCopied(text);
   };
   return (
     <div className="copy-row">
       <label htmlFor={id}>{label}</label>
       <textarea id={id} ref={field} readOnly value={text} rows={text.length > 80 ? 3 : 1} onFocus={(e) => e.currentTarget.select()} />
       <button type="button" onClick={copy} disabled={disabled} aria-label={`Copy ${label}`}>
-        {copied ? 'Copied' : 'Copy'}
+        {copied === text ? 'Copied' : 'Copy'}
       </button>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/format';
-import { playerErrorText, playerUrl, type PlayerEvent } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, playerErrorText, playerUrl } from '@/lib/player/tiktok-player';
 import type { ShowcaseEntry } from '@/lib/videos/types';
 import { useHydrated } from './use-hydrated';
 import { usePlayerEvents } from './use-player-events';
@@ -40,7 +40,7 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
             <li key={item.videoId} className="card">
               <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`} disabled={!hydrated}>
                 {/* A stable app URL that redirects to the current signed TikTok cover. */}
-                {/* eslint-disable-next-line @next/next/no-img-element */}
+                {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
                 <img
                   className="cover"
                   src={item.coverUrl}
@@ -60,6 +60,7 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
           );
         })}
       </ul>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes the dialog; Escape, native to <dialog>, is its keyboard twin */}
       <dialog
         ref={dialog}
         className="player"
@@ -76,6 +77,7 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
           <>
             <header>
               <h2 id="player-title">{videoLabel(playing)}</h2>
+              {/* biome-ignore lint/a11y/noAutofocus: a dialog moves focus into itself when it opens (WAI-ARIA dialog pattern); closing returns it */}
               <button type="button" onClick={close} aria-label="Close player" autoFocus>
                 ✕
               </button>

@@ -6,6 +6,7 @@ import useSWRInfinite from 'swr/infinite';
 import { formatDate, formatDuration, videoLabel } from '@/lib/format';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
 import type { ShowcaseEntry, VideoCard, VideoPageDto } from '@/lib/videos/types';
+import { SHOWCASE_SAVED_EVENT } from './showcase-events';
 import { useHydrated } from './use-hydrated';
 
 type Props = { initialPage: VideoPageDto; initialShowcase: ShowcaseEntry[] };
@@ -103,6 +104,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
         revalidate: false,
       });
       setStatus({ kind: 'ok', text: `Showcase saved (${draft.length} ${draft.length === 1 ? 'video' : 'videos'}).` });
+      window.dispatchEvent(new Event(SHOWCASE_SAVED_EVENT));
     } catch (e) {
       const why = e instanceof ApiError ? e.message : 'The network failed.';
       setStatus({ kind: 'error', text: `Couldn't save your showcase: ${why} Your published showcase is unchanged.` });
@@ -128,10 +130,10 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
                 <li key={v.id} className={`card${selected ? ' selected' : ''}`}>
                   <label className="cover-label">
                     <input type="checkbox" className="pick" checked={selected} onChange={() => toggle(v.id)} aria-label={label} disabled={!hydrated} />
-                    {/* Signed TikTok URLs expire: plain <img>, never an optimizing cache. */}
-                    {/* eslint-disable-next-line @next/next/no-img-element */}
+                    {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
                     <img className="cover" src={v.coverUrl} alt="" width={270} height={480} loading={i < 8 ? 'eager' : 'lazy'} decoding="async" />
-                    <span className="duration" aria-label={`Duration ${formatDuration(v.durationSeconds)}`}>{formatDuration(v.durationSeconds)}</span>
+                    <span className="visually-hidden">Duration </span>
+                    <span className="duration">{formatDuration(v.durationSeconds)}</span>
                     <span className="meta">
                       <span className="title">{label}</span>
                       <span className="sub">
@@ -146,7 +148,9 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
         )}
         <div style={{ display: 'flex', justifyContent: 'center', margin: '1.5rem 0' }}>
           {pages.error ? (
-            <p role="alert" className="status-line error">{(pages.error as Error).message}</p>
+            <p role="alert" className="status-line error">
+              {(pages.error as Error).message}
+            </p>
           ) : last?.hasMore ? (
             <button type="button" onClick={() => pages.setSize(loaded.length + 1)} disabled={loadingMore || !hydrated}>
               {loadingMore ? 'Loading…' : 'Load more'}
@@ -193,7 +197,9 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
                   setOver(null);
                 }}
               >
-                <span className="handle-grip" aria-hidden="true">⋮⋮</span>
+                <span className="handle-grip" aria-hidden="true">
+                  ⋮⋮
+                </span>
                 <span className="name">
                   {index + 1}. {label} {m && !m.available && <span className="badge">No longer on TikTok</span>}
                 </span>
@@ -201,7 +207,12 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
                   <button type="button" onClick={() => setDraft((d) => move(d, index, index - 1))} disabled={index === 0} aria-label={`Move ${label} up`}>
                     ↑
                   </button>
-                  <button type="button" onClick={() => setDraft((d) => move(d, index, index + 1))} disabled={index === draft.length - 1} aria-label={`Move ${label} down`}>
+                  <button
+                    type="button"
+                    onClick={() => setDraft((d) => move(d, index, index + 1))}
+                    disabled={index === draft.length - 1}
+                    aria-label={`Move ${label} down`}
+                  >
                     ↓
                   </button>
                   <button type="button" onClick={() => toggle(id)} aria-label={`Remove ${label}`}>

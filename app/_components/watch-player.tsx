@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { playerErrorText, playerUrl, type PlayerEvent } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, playerErrorText, playerUrl } from '@/lib/player/tiktok-player';
 import { usePlayerEvents } from './use-player-events';
 
 type NativeBridge = { ReactNativeWebView?: { postMessage(msg: string): void } };
@@ -24,13 +24,13 @@ export function WatchPlayer({ videoId, title }: { videoId: string; title: string
   return (
     <>
       {listening && (
-      <iframe
-        title={`TikTok player: ${title}`}
-        src={playerUrl(videoId, { autoplay: true })}
-        allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
-        allowFullScreen
-        referrerPolicy="strict-origin-when-cross-origin"
-      />
+        <iframe
+          title={`TikTok player: ${title}`}
+          src={playerUrl(videoId, { autoplay: true })}
+          allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
+          allowFullScreen
+          referrerPolicy="strict-origin-when-cross-origin"
+        />
       )}
       {error && (
         <div className="overlay" role="alert">

@@ -11,7 +11,10 @@ export default function SandboxLayout({ children }: { children: ReactNode }) {
   return (
     <div className="sbx">
       <header className="sbx-bar">
-        <span className="sbx-logo" aria-hidden="true">♪</span> TikTok <span className="sbx-tag">sandbox</span>
+        <span className="sbx-logo" aria-hidden="true">
+          ♪
+        </span>{' '}
+        TikTok <span className="sbx-tag">sandbox</span>
       </header>
       <main className="sbx-main">{children}</main>
     </div>

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
@@ -21,7 +21,10 @@ type Name = 'A' | 'B' | 'tiktok';
 class RedisLink {
   private server: net.Server | null = null;
   private sockets = new Set<net.Socket>();
-  constructor(readonly port: number, private readonly target: URL) {}
+  constructor(
+    readonly port: number,
+    private readonly target: URL,
+  ) {}
 
   up(): Promise<void> {
     this.server = net.createServer((client) => {

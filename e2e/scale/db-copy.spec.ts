@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { createTestDatabase } from '../../tests/support/databases';
-import { signIn, uniqueUser, type SandboxVideo } from '../helpers';
+import { type SandboxVideo, signIn, uniqueUser } from '../helpers';
 import { startServer, stopServer } from '../server';
 
 // Moving up: a creator signed in on the embedded SQLite file is still signed in, to the same

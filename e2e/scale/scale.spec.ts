@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
-import { signIn, uniqueUser, type SandboxVideo } from '../helpers';
+import { type SandboxVideo, signIn, uniqueUser } from '../helpers';
 import { Cluster } from './cluster';
 
 // Two `npm start` instances behind a load balancer, on one PostgreSQL and one Redis (see cluster.ts).
@@ -21,6 +21,7 @@ test.afterAll(async () => {
   await c.stopAll();
 });
 
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a hook needs from its first parameter, which must be a destructuring
 test.afterEach(async ({}, info) => {
   if (info.status !== info.expectedStatus) console.log(c.logs.slice(-80).join('\n'));
 });
@@ -82,16 +83,23 @@ test('a creator signs in on A and saves on B; a visitor on A sees the new order 
   expect(fromB.cache).toBe('HIT');
   expect((await publicTitles(request, 'A', user)).cache).toBe('HIT');
 
+  // The embed and the JSON API are cached the same way, and dropped by the same save.
+  const embedTitles = async (instance: 'A' | 'B') =>
+    [...(await (await request.get(`${c.at(instance)}/embed/${user}?layout=list`)).text()).matchAll(/aria-label="Play ([^"]+)"/g)].map((m) => m[1]);
+  expect(await embedTitles('A')).toEqual([v0.title, v1.title, v2.title]);
+  expect(await embedTitles('B')).toEqual([v0.title, v1.title, v2.title]);
+
   expect(await save('B', [v2.id, v0.id, v1.id])).toBe(200);
   expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v0.title, v1.title]);
+  expect(await embedTitles('A')).toEqual([v2.title, v0.title, v1.title]);
+  const json = await (await request.get(`${c.at('A')}/api/public/showcases/${user}`)).json();
+  expect(json.videos.map((v: { id: string }) => v.id)).toEqual([v2.id, v0.id, v1.id]);
 });
 
 test('40 concurrent dashboard loads across A and B after TikTok refuses the access token: exactly one refresh', async ({ request }) => {
   await tiktok(request, { action: 'expireAccessTokens', username: user });
   await tiktok(request, { action: 'resetCounters' });
-  const loads = await Promise.all(
-    Array.from({ length: 40 }, (_, i) => fetch(`${c.at(i % 2 ? 'B' : 'A')}/api/videos`, { headers: { cookie } })),
-  );
+  const loads = await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(`${c.at(i % 2 ? 'B' : 'A')}/api/videos`, { headers: { cookie } })));
   for (const res of loads) expect(res.status).toBe(200);
   const bodies = await Promise.all(loads.map((r) => r.json()));
   for (const body of bodies) expect(body.videos[0].title).toBe(videos[0].title);

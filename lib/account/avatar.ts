@@ -1,10 +1,10 @@
 import 'server-only';
 import { db } from '../db';
+import { errorMessage } from '../errors';
 import { singleFlight } from '../lease';
 import { nearExpiry } from '../signed-url';
 import { signedUrlExpiry } from '../tiktok/client';
 import { refreshProfile } from './profile';
-import { errorMessage } from '../errors';
 
 const inflight = new Map<string, Promise<void>>();
 
@@ -30,14 +30,12 @@ async function find(handle: string) {
  */
 export async function publicAvatar(handle: string): Promise<PublicAvatar | undefined> {
   const user = await find(handle);
-  if (!user || !user.published) return undefined;
+  if (!user?.published) return undefined;
   const current = fresh(user.avatarUrl);
   if (current || user.connection?.status !== 'active') return current;
   const { scopes } = user.connection;
   await singleFlight(inflight, user.id, () =>
-    refreshProfile(user.id, scopes.split(',')).catch((e: unknown) =>
-      console.warn(`[avatar] refresh failed for user ${user.id}: ${errorMessage(e)}`),
-    ),
+    refreshProfile(user.id, scopes.split(',')).catch((e: unknown) => console.warn(`[avatar] refresh failed for user ${user.id}: ${errorMessage(e)}`)),
   );
   return fresh((await find(handle))?.avatarUrl ?? null);
 }

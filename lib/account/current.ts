@@ -1,8 +1,8 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { db } from '../db';
 import { currentUserId } from '../auth/session';
+import { db } from '../db';
 
 export type ConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
 

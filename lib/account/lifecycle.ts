@@ -1,9 +1,9 @@
 import 'server-only';
 import { decryptToken } from '../auth/token-cipher';
 import { db } from '../db';
+import { errorMessage } from '../errors';
 import { revalidateHandle } from '../showcase/revalidate';
 import { revokeToken } from '../tiktok/client';
-import { errorMessage } from '../errors';
 
 /** Tells TikTok to drop our access, best effort: a dead token is already what we want. */
 async function revokeAtTikTok(userId: string): Promise<void> {
@@ -24,7 +24,7 @@ export async function forgetConnection(where: { userId: string } | { openId: str
     db.tikTokConnection.deleteMany({ where: { userId: user.id } }),
     db.user.update({ where: { id: user.id }, data: { published: false } }),
   ]);
-  revalidateHandle(user.handle);
+  await revalidateHandle(user.handle);
   return true;
 }
 
@@ -39,5 +39,5 @@ export async function deleteUserData(userId: string): Promise<void> {
   await revokeAtTikTok(userId);
   const user = await db.user.findUnique({ where: { id: userId }, select: { handle: true } });
   await db.user.deleteMany({ where: { id: userId } });
-  if (user) revalidateHandle(user.handle);
+  if (user) await revalidateHandle(user.handle);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getIronSession, unsealData, type SessionOptions } from 'iron-session';
+import { getIronSession, type SessionOptions, unsealData } from 'iron-session';
 import { cookies } from 'next/headers';
 import { env } from '../env';
 

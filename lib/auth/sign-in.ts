@@ -55,7 +55,7 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
       update: { ...connection, version: { increment: 1 } },
     }),
   ]);
-  if (existing && (existing.handle !== handle || !existing.published)) revalidateHandle(existing.handle);
-  revalidateHandle(handle);
+  if (existing && (existing.handle !== handle || !existing.published)) await revalidateHandle(existing.handle);
+  await revalidateHandle(handle);
   return userId;
 }

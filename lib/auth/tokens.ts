@@ -32,7 +32,7 @@ const inflight = new Map<string, Promise<Held>>();
 
 async function readConnection(userId: string) {
   const c = await db.tikTokConnection.findUnique({ where: { userId } });
-  if (!c || c.status !== 'active') throw new NeedsReconnectError();
+  if (c?.status !== 'active') throw new NeedsReconnectError();
   return c;
 }
 

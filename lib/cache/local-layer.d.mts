@@ -1,7 +1,12 @@
 import type { RedisClientType } from '@redis/client';
 
 /** What @fortedigital/nextjs-cache-handler stores per key. */
-export type CacheEntry = { lastModified: number; tags?: readonly string[]; value: any; lifespan?: unknown };
+export type CacheEntry = {
+  lastModified: number;
+  tags?: readonly string[];
+  value: { kind?: string; html?: string; [field: string]: unknown };
+  lifespan?: unknown;
+};
 
 export type CacheLayer = {
   name: string;
@@ -13,7 +18,4 @@ export type CacheLayer = {
   readonly size: number;
 };
 
-export function withLocalLayer(
-  remote: object,
-  options: { client: RedisClientType; keyPrefix: string; maxEntries?: number; timeoutMs?: number },
-): CacheLayer;
+export function withLocalLayer(remote: object, options: { client: RedisClientType; keyPrefix: string; maxEntries?: number; timeoutMs?: number }): CacheLayer;

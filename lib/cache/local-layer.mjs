@@ -6,11 +6,7 @@
 // One round trip of a few bytes, so a save on any instance still shows on every instance's next
 // request. While Redis is away nothing is served from memory: no answer, no proof of freshness.
 import { withAbortSignal } from '@fortedigital/nextjs-cache-handler/helpers/withAbortSignal';
-
-// The names @fortedigital/nextjs-cache-handler's redis-strings handler keeps its bookkeeping under
-// (its defaults, which next-cache-handler.mjs keeps).
-const SHARED_TAGS_KEY = '__sharedTags__';
-const REVALIDATED_TAGS_KEY = '__revalidated_tags__';
+import { REVALIDATED_TAGS_KEY, SHARED_TAGS_KEY } from './keys.mjs';
 
 /**
  * @param {object} remote the redis-strings handler

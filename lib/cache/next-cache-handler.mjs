@@ -10,22 +10,14 @@
 // - While Redis is away every read is a miss (pages render from the database) and writes are lost;
 //   once it is back, this instance deletes its prefix's keys, since invalidations sent during the
 //   outage were lost too. Slower for a while, never stale.
+
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { DEFAULT_REDIS_KEY_PREFIX, pageCachePrefix } from './keys.mjs';
 import { withLocalLayer } from './local-layer.mjs';
 import { openRedis } from './redis-client.mjs';
 
 const KEY = Symbol.for('showreel.nextCacheHandler');
-
-function buildId() {
-  try {
-    return readFileSync(join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').trim();
-  } catch {
-    return 'dev';
-  }
-}
 
 /** Deletes every key under the prefix, in batches, without blocking Redis. */
 async function dropAll(client, prefix) {
@@ -37,7 +29,7 @@ async function dropAll(client, prefix) {
 }
 
 function create() {
-  const prefix = `${process.env.REDIS_KEY_PREFIX || 'showreel:'}${buildId()}:`;
+  const prefix = pageCachePrefix(process.env.REDIS_KEY_PREFIX || DEFAULT_REDIS_KEY_PREFIX);
   let handler;
   const client = openRedis(process.env.REDIS_URL, {
     name: 'the page cache',

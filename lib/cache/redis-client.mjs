@@ -10,7 +10,8 @@ import { createClient } from '@redis/client';
 export function openRedis(url, { name, onRecovered }) {
   // Every client of this process, wherever it was opened (the cache handler is loaded by Next
   // outside the app's bundle), so the readiness check can ask all of them.
-  const registry = (globalThis[Symbol.for('showreel.redisClients')] ??= new Map());
+  globalThis[Symbol.for('showreel.redisClients')] ??= new Map();
+  const registry = globalThis[Symbol.for('showreel.redisClients')];
   const client = createClient({
     url,
     disableOfflineQueue: true,
@@ -40,6 +41,26 @@ export function openRedis(url, { name, onRecovered }) {
   // A failed first connection is retried by the reconnect strategy; the error is reported above.
   client.connect().catch(() => undefined);
   return client;
+}
+
+/**
+ * Resolves once the client is connected, or rejects after `timeoutMs`: commands are not queued while
+ * it connects (fail fast), so a client opened a moment ago is given that long to get there.
+ * @param {import('@redis/client').RedisClientType} client
+ */
+export function whenReady(client, timeoutMs = 1_000) {
+  if (client.isReady) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new Error('Redis did not connect in time'));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
 }
 
 const clients = () => globalThis[Symbol.for('showreel.redisClients')] ?? new Map();

@@ -1,4 +1,4 @@
-import { DEFAULT_EMBED_OPTIONS, embedQuery, type EmbedOptions } from './options';
+import { DEFAULT_EMBED_OPTIONS, type EmbedOptions, embedQuery } from './options';
 
 // What the dashboard hands a creator to paste elsewhere; safe for client components.
 

@@ -5,6 +5,8 @@ import { randomToken } from '../auth/pkce';
 import { env } from '../env';
 
 /** A sealed cookie naming this browser, so a QR session polled from another browser gets nothing. */
+export async function browserId(create: true): Promise<string>;
+export async function browserId(create: false): Promise<string | null>;
 export async function browserId(create: boolean): Promise<string | null> {
   const e = env();
   const jar = await getIronSession<{ id?: string }>(await cookies(), {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '../db';
+import { errorMessage } from '../errors';
 import { acquireLease, releaseLease, singleFlight, sleep } from '../lease';
 import { SIGNED_URL_MARGIN_MS } from '../signed-url';
 import { applyFreshVideos, fetchOwnVideos } from './store';
-import { errorMessage } from '../errors';
 
 const LEASE_MS = 60_000;
 
@@ -25,9 +25,7 @@ async function staleIds(userId: string): Promise<string[]> {
  */
 export function ensureFreshCovers(userId: string): Promise<void> {
   return singleFlight(inflight, userId, () =>
-    refreshCovers(userId).catch((e: unknown) =>
-      console.warn(`[covers] refresh failed for user ${userId}: ${errorMessage(e)}`),
-    ),
+    refreshCovers(userId).catch((e: unknown) => console.warn(`[covers] refresh failed for user ${userId}: ${errorMessage(e)}`)),
   );
 }
 

@@ -22,7 +22,7 @@ export async function loadPublicShowcase(handle: string): Promise<PublicShowcase
     where: { handle },
     select: { id: true, displayName: true, username: true, handle: true, published: true, updatedAt: true },
   });
-  if (!user || !user.published) return null;
+  if (!user?.published) return null;
   const rows = await showcaseRows(user.id, { availableOnly: true });
   const times = [user.updatedAt, ...rows.flatMap(({ item, video }) => [item.addedAt, video.updatedAt])].map((d) => d.getTime());
   return {

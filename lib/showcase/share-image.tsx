@@ -19,7 +19,7 @@ function initials(name: string): string {
 }
 
 /** The first covers' current signed URLs, refreshed through video/query only when near their expiry. */
-async function coverUrls(showcase: PublicShowcase): Promise<string[]> {
+async function coverUrls(showcase: PublicShowcase): Promise<Array<{ id: string; url: string | null }>> {
   const ids = showcase.items.slice(0, COVERS).map((i) => i.videoId);
   if (!ids.length) return [];
   const read = () => db.video.findMany({ where: { userId: showcase.user.id, id: { in: ids } }, select: { id: true, coverUrl: true, coverExpiresAt: true } });
@@ -29,9 +29,9 @@ async function coverUrls(showcase: PublicShowcase): Promise<string[]> {
     rows = await read();
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
+  return ids.map((id) => {
     const r = byId.get(id);
-    return r && r.coverUrl && r.coverExpiresAt.getTime() > Date.now() ? [r.coverUrl] : [];
+    return { id, url: r?.coverUrl && r.coverExpiresAt.getTime() > Date.now() ? r.coverUrl : null };
   });
 }
 
@@ -51,31 +51,51 @@ async function inline(url: string): Promise<string | null> {
 
 /** The 1200×630 picture a link to a showcase shows in chats and posts. */
 export async function shareImage(showcase: PublicShowcase): Promise<ImageResponse> {
-  const covers = await Promise.all((await coverUrls(showcase)).map(inline));
+  const covers = await Promise.all((await coverUrls(showcase)).map(async ({ id, url }) => ({ id, src: url && (await inline(url)) })));
   const { user, items } = showcase;
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', background: 'linear-gradient(135deg, #0f0f12 0%, #26121a 100%)', color: '#f4f4f6', padding: 64, gap: 48 }}>
-        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', flex: 1, gap: 20 }}>
-          <div style={{ width: 120, height: 120, borderRadius: 60, background: '#fe2c55', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 52, fontWeight: 700 }}>
-            {initials(user.displayName)}
-          </div>
-          <div style={{ fontSize: 60, fontWeight: 700, lineHeight: 1.1 }}>{user.displayName}</div>
-          {user.username && <div style={{ fontSize: 32, color: '#a6a6b0' }}>{`@${user.username}`}</div>}
-          <div style={{ fontSize: 28, color: '#25f4ee' }}>{`${items.length} ${items.length === 1 ? 'video' : 'videos'} on Showreel`}</div>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        background: 'linear-gradient(135deg, #0f0f12 0%, #26121a 100%)',
+        color: '#f4f4f6',
+        padding: 64,
+        gap: 48,
+      }}
+    >
+      <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', flex: 1, gap: 20 }}>
+        <div
+          style={{
+            width: 120,
+            height: 120,
+            borderRadius: 60,
+            background: '#fe2c55',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            fontSize: 52,
+            fontWeight: 700,
+          }}
+        >
+          {initials(user.displayName)}
         </div>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 20 }}>
-          {covers.map((src, i) =>
-            src ? (
-              // eslint-disable-next-line @next/next/no-img-element
-              <img key={i} src={src} width={180} height={320} alt="" style={{ borderRadius: 16, objectFit: 'cover' }} />
-            ) : (
-              <div key={i} style={{ width: 180, height: 320, borderRadius: 16, background: '#222229' }} />
-            ),
-          )}
-        </div>
+        <div style={{ fontSize: 60, fontWeight: 700, lineHeight: 1.1 }}>{user.displayName}</div>
+        {user.username && <div style={{ fontSize: 32, color: '#a6a6b0' }}>{`@${user.username}`}</div>}
+        <div style={{ fontSize: 28, color: '#25f4ee' }}>{`${items.length} ${items.length === 1 ? 'video' : 'videos'} on Showreel`}</div>
       </div>
-    ),
+      <div style={{ display: 'flex', alignItems: 'center', gap: 20 }}>
+        {covers.map(({ id, src }) =>
+          src ? (
+            // biome-ignore lint/performance/noImgElement: next/og draws plain <img> elements; next/image does not exist in an image response
+            <img key={id} src={src} width={180} height={320} alt="" style={{ borderRadius: 16, objectFit: 'cover' }} />
+          ) : (
+            <div key={id} style={{ width: 180, height: 320, borderRadius: 16, background: '#222229' }} />
+          ),
+        )}
+      </div>
+    </div>,
     { ...SHARE_IMAGE, headers: { 'Cache-Control': 'public, max-age=300, stale-while-revalidate=3600' } },
   );
 }

@@ -55,12 +55,13 @@ export async function saveShowcase(userId: string, videoIds: string[]): Promise<
   const own = videoIds.length ? await fetchOwnVideos(userId, videoIds) : new Map<string, TikTokVideo>();
   const missing = videoIds.filter((id) => !own.has(id));
   if (missing.length) throw new NotOwnedError(missing);
+  const videos = videoIds.flatMap((id) => own.get(id) ?? []);
   await db.$transaction([
     db.showcaseItem.deleteMany({ where: { userId } }),
     db.video.deleteMany({ where: { userId, id: { notIn: videoIds } } }),
-    ...videoIds.map((id) => {
-      const row = videoRow(own.get(id)!);
-      return db.video.upsert({ where: { userId_id: { userId, id } }, create: { userId, id, ...row }, update: row });
+    ...videos.map((v) => {
+      const row = videoRow(v);
+      return db.video.upsert({ where: { userId_id: { userId, id: v.id } }, create: { userId, id: v.id, ...row }, update: row });
     }),
     db.showcaseItem.createMany({ data: videoIds.map((videoId, position) => ({ userId, videoId, position })) }),
   ]);

@@ -1,15 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
 import { refreshProfile } from '../account/profile';
+import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
 import { db } from '../db';
 import { env } from '../env';
+import { errorMessage } from '../errors';
 import { acquireLease, releaseLease } from '../lease';
-import { purgeExpired } from './cleanup';
+import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
 import { callCounter, listVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
-import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
-import { errorMessage } from '../errors';
+import { purgeExpired } from './cleanup';
 
 export type SyncSummary = { accounts: number; done: number; skipped: number; failed: number; apiCalls: number; durationMs: number };
 
@@ -41,7 +41,7 @@ async function syncAccount(userId: string, scopes: string[]): Promise<void> {
   const ids = saved.map((s) => s.videoId);
   if (ids.length === 0) return;
   const recent = new Map(page.videos.map((v) => [v.id, v]));
-  const fresh = new Map<string, TikTokVideo>(ids.filter((id) => recent.has(id)).map((id) => [id, recent.get(id)!]));
+  const fresh = new Map<string, TikTokVideo>(ids.flatMap((id) => recent.get(id) ?? []).map((v) => [v.id, v]));
   const rest = ids.filter((id) => !recent.has(id));
   if (rest.length) for (const [id, v] of await fetchOwnVideos(userId, rest)) fresh.set(id, v);
   await applyFreshVideos(userId, ids, fresh);

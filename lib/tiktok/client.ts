@@ -135,7 +135,10 @@ function toTokenSet(t: z.infer<typeof wire.tokenSuccess>, now = Date.now()): Tok
     accessToken: t.access_token,
     refreshToken: t.refresh_token,
     openId: t.open_id,
-    scopes: t.scope.split(',').map((s) => s.trim()).filter(Boolean),
+    scopes: t.scope
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     accessExpiresAt: new Date(now + t.expires_in * 1000),
     refreshExpiresAt: new Date(now + t.refresh_expires_in * 1000),
   };
@@ -162,7 +165,12 @@ export async function refreshToken(refresh: string): Promise<TokenSet> {
 
 export async function revokeToken(accessToken: string): Promise<void> {
   const e = env();
-  await oauthCall('oauth.revoke', '/v2/oauth/revoke/', { client_key: e.clientKey, client_secret: e.clientSecret, token: accessToken }, wire.tokenError.partial());
+  await oauthCall(
+    'oauth.revoke',
+    '/v2/oauth/revoke/',
+    { client_key: e.clientKey, client_secret: e.clientSecret, token: accessToken },
+    wire.tokenError.partial(),
+  );
 }
 
 /** The user/info fields the granted scopes allow; asking for more fails at TikTok. */
@@ -264,7 +272,12 @@ export async function getQrCode(input: { state: string; scopes?: string[] }): Pr
 
 export async function checkQrCode(token: string): Promise<QrCheck> {
   const e = env();
-  const data = await oauthCall('oauth.check_qrcode', '/v2/oauth/check_qrcode/', { client_key: e.clientKey, client_secret: e.clientSecret, token }, wire.checkQrcodeData);
+  const data = await oauthCall(
+    'oauth.check_qrcode',
+    '/v2/oauth/check_qrcode/',
+    { client_key: e.clientKey, client_secret: e.clientSecret, token },
+    wire.checkQrcodeData,
+  );
   let code = data.code ?? null;
   if (!code && data.redirect_uri) {
     try {

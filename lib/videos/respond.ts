@@ -7,6 +7,7 @@ import { problemOf } from './recent';
 export function tiktokProblemResponse(e: unknown) {
   const kind = problemOf(e);
   if (!kind) throw e;
-  const code = kind === 'needs_reconnect' ? 'needs_reconnect' : kind === 'rate_limited' ? 'rate_limited' : kind === 'scope' ? 'forbidden' : 'tiktok_unavailable';
+  const code =
+    kind === 'needs_reconnect' ? 'needs_reconnect' : kind === 'rate_limited' ? 'rate_limited' : kind === 'scope' ? 'forbidden' : 'tiktok_unavailable';
   return jsonError(code, PROBLEM_TEXT[kind], { problem: kind });
 }

@@ -4,7 +4,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** TikTok-Signature: `t=<unix seconds>,s=<hex HMAC-SHA256 of "t.rawBody" keyed with the client secret>`. */
-export function verifySignature(header: string | null, rawBody: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): 'ok' | 'malformed' | 'stale' | 'mismatch' {
+export function verifySignature(
+  header: string | null,
+  rawBody: string,
+  secret: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): 'ok' | 'malformed' | 'stale' | 'mismatch' {
   if (!header) return 'malformed';
   const parts = Object.fromEntries(header.split(',').map((kv) => kv.trim().split('=') as [string, string]));
   const t = Number(parts.t);

@@ -1,13 +1,13 @@
-import { http, HttpResponse, delay } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decryptToken, encryptToken } from '@/lib/auth/token-cipher';
 import { getAccessToken, NeedsReconnectError, withAccessToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { TikTokError } from '@/lib/tiktok/errors';
 import { migrateTestDb, newId } from '../support/db';
-import { API, useMsw } from '../support/msw';
+import { API, setupMsw } from '../support/msw';
 
-const server = useMsw();
+const server = setupMsw();
 beforeAll(() => migrateTestDb());
 
 let userId: string;

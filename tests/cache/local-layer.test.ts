@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { createClient, type RedisClientType } from '@redis/client';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withLocalLayer } from '@/lib/cache/local-layer.mjs';
 import { TEST_DIALECT } from '../support/databases';
@@ -51,7 +51,7 @@ describe.runIf(TEST_DIALECT === 'postgresql')('memory layer in front of the shar
     const again = await b.cache.get('/u/someone', meta);
     expect(again?.value.html).toBe('first');
     expect(b.remoteGet).toHaveBeenCalledTimes(1);
-    expect((again?.value as { rscData: Buffer }).rscData.toString()).toBe('rsc first');
+    expect(String(again?.value.rscData)).toBe('rsc first');
   });
 
   it('drops the memory copy on every instance when one instance revalidates the path', async () => {

@@ -1,9 +1,9 @@
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, migrationsOf } from '@/prisma/migrate.mjs';
 import { databasePath } from '@/lib/defaults.mjs';
+import { migrate, migrationsOf } from '@/prisma/migrate.mjs';
 import { TEST_DIALECT } from '../support/databases';
 
 // Runs on the database of this run (SQLite by default, PostgreSQL under `npm run test:services`):
@@ -146,7 +146,10 @@ describe(`migrations (${TEST_DIALECT})`, () => {
     const { uniques } = schemaFields();
     for (const u of uniques) {
       const indexes = await db.uniqueIndexes(u.model);
-      expect(indexes.map((cols) => cols.join(',')), `${u.model}(${u.columns.join(',')}) is unique`).toContain(u.columns.join(','));
+      expect(
+        indexes.map((cols) => cols.join(',')),
+        `${u.model}(${u.columns.join(',')}) is unique`,
+      ).toContain(u.columns.join(','));
     }
   });
 });

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import nextConfig, { DEFAULT_EMBED_VARIANT } from '@/next.config.mjs';
 import { DEFAULT_EMBED_OPTIONS, embedOptionsFrom, embedQuery, fromVariant, toVariant } from '@/lib/embed/options';
+import nextConfig, { DEFAULT_EMBED_VARIANT } from '@/next.config.mjs';
 
 describe('embed options', () => {
   it('fall back to the defaults for anything unknown or out of range', () => {
     expect(embedOptionsFrom(new URLSearchParams('layout=spiral&theme=neon&max=0&stats=yes&title=maybe'))).toEqual(DEFAULT_EMBED_OPTIONS);
     expect(embedOptionsFrom(new URLSearchParams('max=51'))).toEqual(DEFAULT_EMBED_OPTIONS);
     expect(embedOptionsFrom(new URLSearchParams('max=2.5'))).toEqual(DEFAULT_EMBED_OPTIONS);
-    expect(embedOptionsFrom(new URLSearchParams('layout=list&theme=dark&max=3&stats=1&title=0'))).toEqual({ layout: 'list', theme: 'dark', max: 3, stats: true, title: false });
+    expect(embedOptionsFrom(new URLSearchParams('layout=list&theme=dark&max=3&stats=1&title=0'))).toEqual({
+      layout: 'list',
+      theme: 'dark',
+      max: 3,
+      stats: true,
+      title: false,
+    });
   });
 
   it('round-trip through the cached path segment, which accepts only what toVariant writes', () => {

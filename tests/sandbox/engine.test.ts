@@ -6,7 +6,7 @@ import * as sbx from '@/lib/tiktok/sandbox/engine';
 const KEY = 'test_client_key';
 const SECRET = 'test_client_secret';
 const REDIRECT = 'https://showreel.test/api/auth/tiktok/callback';
-const VERIFIER = 'v'.repeat(43) + 'erifier-0123456789';
+const VERIFIER = `${'v'.repeat(43)}erifier-0123456789`;
 const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 
 let n = 0;
@@ -16,7 +16,9 @@ type Body = Record<string, unknown> & { error?: unknown; data?: unknown };
 
 async function signIn(user = username(), scopes = ['user.info.basic', 'user.info.profile', 'video.list']) {
   const code = sbx.issueCode({ username: user, scopes, redirectUri: REDIRECT, challenge: CHALLENGE });
-  const r = await sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: VERIFIER }));
+  const r = await sbx.token(
+    form({ client_key: KEY, client_secret: SECRET, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: VERIFIER }),
+  );
   expect(r.status).toBe(200);
   return { user, ...(r.body as { access_token: string; refresh_token: string; expires_in: number; scope: string; open_id: string }) };
 }

@@ -1,11 +1,11 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signedUrlExpiry, exchangeCode, getUserInfo, listVideos, queryVideos, refreshToken, revokeToken, userFieldsFor } from '@/lib/tiktok/client';
+import { exchangeCode, getUserInfo, listVideos, queryVideos, refreshToken, revokeToken, signedUrlExpiry, userFieldsFor } from '@/lib/tiktok/client';
 import { TikTokError } from '@/lib/tiktok/errors';
 import { migrateTestDb } from '../support/db';
-import { API, useMsw } from '../support/msw';
+import { API, setupMsw } from '../support/msw';
 
-const server = useMsw();
+const server = setupMsw();
 beforeAll(() => migrateTestDb());
 
 // Shapes copied from TikTok's reference pages (display-api-get-started, oauth-user-access-token-management).
@@ -195,14 +195,22 @@ describe('Display API', () => {
     server.use(
       http.post(`${API}/v2/video/query/`, async ({ request }) => {
         body = await request.json();
-        return HttpResponse.json({ data: { videos: [{ id: '1', cover_image_url: 'https://c/x?x-expires=2000000000' }], cursor: 0, has_more: false }, error: { code: 'ok', message: '', log_id: 'L5' } });
+        return HttpResponse.json({
+          data: { videos: [{ id: '1', cover_image_url: 'https://c/x?x-expires=2000000000' }], cursor: 0, has_more: false },
+          error: { code: 'ok', message: '', log_id: 'L5' },
+        });
       }),
     );
     const videos = await queryVideos('act.1', ['1', '2']);
     expect(body).toEqual({ filters: { video_ids: ['1', '2'] } });
     expect(videos.map((v) => v.id)).toEqual(['1']);
     await expect(queryVideos('act.1', [])).rejects.toThrow(RangeError);
-    await expect(queryVideos('act.1', Array.from({ length: 21 }, (_, i) => String(i)))).rejects.toThrow(RangeError);
+    await expect(
+      queryVideos(
+        'act.1',
+        Array.from({ length: 21 }, (_, i) => String(i)),
+      ),
+    ).rejects.toThrow(RangeError);
   });
 
   it('reads x-expires from cover URLs', () => {

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { AccountActions } from '@/app/_components/account-actions';
-import { SharePanel } from '@/app/_components/share-panel';
 import { ReconnectBanner } from '@/app/_components/reconnect-banner';
+import { SharePanel } from '@/app/_components/share-panel';
 import { TikTokProblem } from '@/app/_components/tiktok-problem';
 import { VideoGridSkeleton } from '@/app/_components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
@@ -21,7 +21,7 @@ export default async function DashboardPage() {
       <section className="profile" aria-label="Your TikTok profile">
         {creator.avatarUrl ? (
           // TikTok avatar URLs are signed and expire: never through an optimizing cache.
-          // eslint-disable-next-line @next/next/no-img-element
+          // biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have
           <img className="avatar" src={creator.avatarUrl} alt="" width={64} height={64} />
         ) : (
           <div className="avatar" aria-hidden="true" />
@@ -32,7 +32,9 @@ export default async function DashboardPage() {
         </div>
         <div className="links">
           {creator.published && (
-            <Link className="button button-ghost" href={`/u/${creator.handle}`}>Public page</Link>
+            <Link className="button button-ghost" href={`/u/${creator.handle}`}>
+              Public page
+            </Link>
           )}
         </div>
       </section>
@@ -41,7 +43,9 @@ export default async function DashboardPage() {
       {creator.status === 'disconnected' && (
         <div className="notice warn" role="status">
           <p>TikTok is disconnected and your showcase is unpublished. Connect again to pick up where you left off.</p>
-          <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">Connect TikTok</a>
+          <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">
+            Connect TikTok
+          </a>
         </div>
       )}
 

@@ -1,5 +1,5 @@
-import { ShowcasePicker } from '@/app/_components/showcase-picker';
 import { ReconnectBanner } from '@/app/_components/reconnect-banner';
+import { ShowcasePicker } from '@/app/_components/showcase-picker';
 import { TikTokProblem } from '@/app/_components/tiktok-problem';
 import { readShowcase } from '@/lib/showcase/store';
 import { problemOf, recentVideos } from '@/lib/videos/recent';

@@ -45,7 +45,9 @@ const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('videos'), username }),
 ]);
 
-export const GET = sandboxRoute(async () => Response.json({ counters: sandbox.counters(), peakPerMinute: sandbox.peakPerMinute(), settings: sandbox.settings() }));
+export const GET = sandboxRoute(async () =>
+  Response.json({ counters: sandbox.counters(), peakPerMinute: sandbox.peakPerMinute(), settings: sandbox.settings() }),
+);
 
 export const POST = sandboxRoute(async (request: Request) => {
   const parsed = command.safeParse(await jsonOf(request));

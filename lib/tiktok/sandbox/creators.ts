@@ -13,15 +13,51 @@ export function isSandboxUsername(value: string): boolean {
 }
 
 const TOPICS = [
-  'Sunrise skate session', 'Three-ingredient pasta', 'Desk setup tour', 'Street food crawl', 'Rainy day lo-fi',
-  'Thrift flip denim jacket', 'Puppy meets snow', 'Ten-minute core workout', 'Latte art fail', 'Mountain trail run',
-  'Origami crane tutorial', 'Night market haul', 'Vinyl collection', 'Bread scoring patterns', 'Studio vlog',
-  'Guitar riff challenge', 'Tiny apartment makeover', 'Sourdough starter day 1', 'Beach cleanup', 'Magic trick reveal',
-  'Plant propagation', 'Film camera test roll', 'Late night ramen', 'Dance trend remix', 'Bike commute',
-  'Watercolour sky', 'Packing for Tokyo', 'Budget meal prep', 'Rooftop sunset', 'Bookshelf reorganise',
-  'Coffee brewing ratios', 'First marathon', 'Pottery wheel attempt', 'Cat vs laser', 'Roller disco',
-  'Home cinema build', 'Hot sauce taste test', 'Mini golf hole in one', 'Cabin in the woods', 'Morning routine',
-  'Speed-cubing record', 'Fireworks from the pier', 'Kite festival', 'Snowboard first try', 'Retro arcade',
+  'Sunrise skate session',
+  'Three-ingredient pasta',
+  'Desk setup tour',
+  'Street food crawl',
+  'Rainy day lo-fi',
+  'Thrift flip denim jacket',
+  'Puppy meets snow',
+  'Ten-minute core workout',
+  'Latte art fail',
+  'Mountain trail run',
+  'Origami crane tutorial',
+  'Night market haul',
+  'Vinyl collection',
+  'Bread scoring patterns',
+  'Studio vlog',
+  'Guitar riff challenge',
+  'Tiny apartment makeover',
+  'Sourdough starter day 1',
+  'Beach cleanup',
+  'Magic trick reveal',
+  'Plant propagation',
+  'Film camera test roll',
+  'Late night ramen',
+  'Dance trend remix',
+  'Bike commute',
+  'Watercolour sky',
+  'Packing for Tokyo',
+  'Budget meal prep',
+  'Rooftop sunset',
+  'Bookshelf reorganise',
+  'Coffee brewing ratios',
+  'First marathon',
+  'Pottery wheel attempt',
+  'Cat vs laser',
+  'Roller disco',
+  'Home cinema build',
+  'Hot sauce taste test',
+  'Mini golf hole in one',
+  'Cabin in the woods',
+  'Morning routine',
+  'Speed-cubing record',
+  'Fireworks from the pier',
+  'Kite festival',
+  'Snowboard first try',
+  'Retro arcade',
 ];
 
 function hex(seed: string): string {
@@ -59,7 +95,11 @@ export function creator(username: string): SandboxCreator {
   const displayName =
     username === DEFAULT_USERNAME
       ? 'Sandy Creator'
-      : username.split(/[._-]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') || username;
+      : username
+          .split(/[._-]+/)
+          .filter(Boolean)
+          .map((w) => w[0].toUpperCase() + w.slice(1))
+          .join(' ') || username;
   return {
     username,
     openId: uuidFrom(`open:${username}`),
@@ -77,7 +117,10 @@ export function videosOf(c: SandboxCreator): SandboxVideo[] {
     const h = hex(`video:${c.openId}:${i}`);
     const topic = TOPICS[i % TOPICS.length];
     return {
-      id: `7${BigInt(`0x${h.slice(0, 15)}`).toString().padStart(18, '0').slice(0, 18)}`,
+      id: `7${BigInt(`0x${h.slice(0, 15)}`)
+        .toString()
+        .padStart(18, '0')
+        .slice(0, 18)}`,
       openId: c.openId,
       title: `${topic} #${i + 1}`,
       description: `${topic}, take ${i + 1}. #showreel #sandbox`,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { env } from '../../env';
-import { creator, DEFAULT_USERNAME, videosOf, type SandboxCreator, type SandboxVideo } from './creators';
+import { creator, DEFAULT_USERNAME, type SandboxCreator, type SandboxVideo, videosOf } from './creators';
 import * as store from './store';
 
 // A faithful stand-in for TikTok's v2 API (see tiktok-api-facts.md): the app reaches it over HTTP
@@ -54,15 +54,31 @@ const FIELD_SCOPE: Record<string, string> = {
 };
 
 const VIDEO_FIELDS = new Set([
-  'id', 'create_time', 'cover_image_url', 'share_url', 'video_description', 'duration', 'height', 'width', 'title',
-  'embed_html', 'embed_link', 'like_count', 'comment_count', 'share_count', 'view_count',
+  'id',
+  'create_time',
+  'cover_image_url',
+  'share_url',
+  'video_description',
+  'duration',
+  'height',
+  'width',
+  'title',
+  'embed_html',
+  'embed_link',
+  'like_count',
+  'comment_count',
+  'share_count',
+  'view_count',
 ]);
 
 const CODE_TTL_MS = 10 * 60_000;
 
 /** TikTok's comma-separated lists (scope, fields), blanks dropped. */
 export function csvList(value: string | null | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const logId = () => `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(8).toString('hex').toUpperCase()}`;
@@ -118,7 +134,11 @@ async function enter(endpoint: string, style: 'oauth' | 'api', signal?: AbortSig
   if (!fault.status) return null;
   const code = fault.status === 429 ? 'rate_limit_exceeded' : fault.status >= 500 ? 'internal_error' : 'invalid_params';
   const message = fault.status === 429 ? 'Too many requests' : 'Something went wrong';
-  if (style === 'oauth') return { status: fault.status, body: { error: fault.status === 429 ? 'rate_limit_exceeded' : 'server_error', error_description: message, log_id: logId() } };
+  if (style === 'oauth')
+    return {
+      status: fault.status,
+      body: { error: fault.status === 429 ? 'rate_limit_exceeded' : 'server_error', error_description: message, log_id: logId() },
+    };
   return { status: fault.status, body: { data: {}, error: { code, message, log_id: logId() } } };
 }
 
@@ -261,18 +281,13 @@ export function validateAuthorize(q: AuthorizeRequest): string | null {
   if (q.clientKey !== env().clientKey) return 'client_key is not a registered app (invalid_client).';
   if (!registeredRedirectUris().includes(q.redirectUri)) return 'redirect_uri does not match a registered redirect URI.';
   if (q.responseType !== 'code') return 'response_type must be code (unsupported_response_type).';
-  if (q.scopes.length === 0 || q.scopes.some((s) => !(SCOPES as readonly string[]).includes(s))) return 'scope is missing or holds an unknown scope (invalid_scope).';
+  if (q.scopes.length === 0 || q.scopes.some((s) => !(SCOPES as readonly string[]).includes(s)))
+    return 'scope is missing or holds an unknown scope (invalid_scope).';
   if (q.codeChallenge && q.codeChallengeMethod !== 'S256') return 'code_challenge_method must be S256.';
   return null;
 }
 
-export function issueCode(input: {
-  username: string;
-  scopes: string[];
-  redirectUri: string;
-  challenge: string | null;
-  qrToken?: string;
-}): string {
+export function issueCode(input: { username: string; scopes: string[]; redirectUri: string; challenge: string | null; qrToken?: string }): string {
   const c = ensureAccount(input.username);
   const code = random('');
   store.put('code', code, {
@@ -327,8 +342,10 @@ export async function token(form: URLSearchParams, signal?: AbortSignal): Promis
       if (!c || c.used || c.expiresAt < Date.now()) return { result: oauthError('invalid_grant', 'Authorization code is expired or was already used.') };
       if (c.redirectUri !== redirectUri) return { result: oauthError('invalid_grant', 'redirect_uri does not match the authorization request.') };
       if (c.challenge) {
-        if (!verifier || !/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) return { result: oauthError('invalid_request', 'Please correct the following: code_verifier.') };
-        if (createHash('sha256').update(verifier).digest('base64url') !== c.challenge) return { result: oauthError('invalid_grant', 'Code verifier does not match the code challenge.') };
+        if (!verifier || !/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier))
+          return { result: oauthError('invalid_request', 'Please correct the following: code_verifier.') };
+        if (createHash('sha256').update(verifier).digest('base64url') !== c.challenge)
+          return { result: oauthError('invalid_grant', 'Code verifier does not match the code challenge.') };
       }
       if (c.qrToken) {
         store.update<QrRecord, null>('qr', c.qrToken, (q) => ({ value: q ? { ...q, status: 'utilised' } : undefined, result: null }));
@@ -457,7 +474,8 @@ export async function videoList(authorization: string | null, fieldsParam: strin
   if (fail) return fail;
   const t = bearer(authorization);
   if ('status' in t) return t;
-  if (!t.scopes.includes('video.list')) return apiError(401, 'scope_not_authorized', 'The user did not authorize the scope required for completing this request.');
+  if (!t.scopes.includes('video.list'))
+    return apiError(401, 'scope_not_authorized', 'The user did not authorize the scope required for completing this request.');
   const fields = parseVideoFields(fieldsParam);
   if (!Array.isArray(fields)) return fields;
   const b = (body ?? {}) as { max_count?: unknown; cursor?: unknown };
@@ -480,7 +498,8 @@ export async function videoQuery(authorization: string | null, fieldsParam: stri
   if (fail) return fail;
   const t = bearer(authorization);
   if ('status' in t) return t;
-  if (!t.scopes.includes('video.list')) return apiError(401, 'scope_not_authorized', 'The user did not authorize the scope required for completing this request.');
+  if (!t.scopes.includes('video.list'))
+    return apiError(401, 'scope_not_authorized', 'The user did not authorize the scope required for completing this request.');
   const fields = parseVideoFields(fieldsParam);
   if (!Array.isArray(fields)) return fields;
   const ids = (body as { filters?: { video_ids?: unknown } } | null)?.filters?.video_ids;
@@ -499,7 +518,8 @@ export async function getQrcode(form: URLSearchParams): Promise<SandboxReply> {
   if (fail) return fail;
   if (form.get('client_key') !== env().clientKey) return oauthError('invalid_client', 'Client key is invalid.', 401);
   const scopes = csvList(form.get('scope'));
-  if (scopes.length === 0 || scopes.some((s) => !(SCOPES as readonly string[]).includes(s))) return oauthError('invalid_scope', 'scope is missing or unknown.', 400);
+  if (scopes.length === 0 || scopes.some((s) => !(SCOPES as readonly string[]).includes(s)))
+    return oauthError('invalid_scope', 'scope is missing or unknown.', 400);
   const token = random('qr.');
   store.put('qr', token, {
     status: 'new',
@@ -523,7 +543,7 @@ export function readQr(token: string): QrRecord | null {
 export function actOnQr(token: string, action: 'scan' | 'confirm' | 'cancel', clientTicket: string, username = DEFAULT_USERNAME): QrRecord | null {
   return store.update<QrRecord, QrRecord | null>('qr', token, (q) => {
     if (!q) return { result: null };
-    const current = readQr(token)!;
+    const current = readQr(token) ?? q;
     if (current.status === 'expired' || current.status === 'confirmed' || current.status === 'utilised') return { result: current };
     let next: QrRecord = current;
     if (action === 'scan') next = { ...current, status: 'scanned', clientTicket };

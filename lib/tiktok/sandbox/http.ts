@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '../../env';
-import { checkSignedUrl, type CdnKind, type SandboxReply } from './engine';
+import { type CdnKind, checkSignedUrl, type SandboxReply } from './engine';
 
 const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
 
@@ -37,7 +37,11 @@ export function signedCdnImage(kind: CdnKind, render: (id: string) => string | n
     const svg = verdict === 'ok' ? render(id) : null;
     if (svg === null) return new Response('Access Denied', { status: 403, headers: { 'Content-Type': 'text/plain' } });
     return new Response(svg, {
-      headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" },
+      headers: {
+        'Content-Type': 'image/svg+xml',
+        'Cache-Control': 'public, max-age=3600',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      },
     });
   });
 }

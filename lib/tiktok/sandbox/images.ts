@@ -4,10 +4,21 @@ import { createHash } from 'node:crypto';
 // Generated images for the sandbox CDN: no downloads, deterministic per id.
 
 function hue(seed: string, offset = 0): number {
-  return (parseInt(createHash('sha256').update(seed).digest('hex').slice(offset, offset + 4), 16) % 360 + 360) % 360;
+  return (
+    ((parseInt(
+      createHash('sha256')
+        .update(seed)
+        .digest('hex')
+        .slice(offset, offset + 4),
+      16,
+    ) %
+      360) +
+      360) %
+    360
+  );
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function coverSvg(videoId: string, title: string): string {
   const a = hue(videoId);
@@ -16,13 +27,16 @@ export function coverSvg(videoId: string, title: string): string {
   const lines: string[] = [];
   for (const w of words) {
     const last = lines.at(-1);
-    if (last && (last + ' ' + w).length <= 12) lines[lines.length - 1] = `${last} ${w}`;
+    if (last && `${last} ${w}`.length <= 12) lines[lines.length - 1] = `${last} ${w}`;
     else lines.push(w);
   }
   const text = lines
     .slice(0, 4)
     // A word longer than a line (e.g. "Three-ingredient") is squeezed to fit, with room for a card that crops the sides.
-    .map((l, i) => `<text x="270" y="${430 + i * 60}" text-anchor="middle" font-size="44" font-family="system-ui, sans-serif" font-weight="700" fill="#fff"${l.length > 12 ? ' textLength="430" lengthAdjust="spacingAndGlyphs"' : ''}>${escape(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="270" y="${430 + i * 60}" text-anchor="middle" font-size="44" font-family="system-ui, sans-serif" font-weight="700" fill="#fff"${l.length > 12 ? ' textLength="430" lengthAdjust="spacingAndGlyphs"' : ''}>${escapeHtml(l)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="540" height="960" viewBox="0 0 540 960">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${a} 80% 55%)"/><stop offset="1" stop-color="hsl(${b} 75% 35%)"/></linearGradient></defs>
@@ -31,5 +45,5 @@ export function coverSvg(videoId: string, title: string): string {
 
 export function avatarSvg(openId: string, initials: string): string {
   const a = hue(openId, 8);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200" viewBox="0 0 200 200"><rect width="200" height="200" rx="100" fill="hsl(${a} 70% 45%)"/><text x="100" y="124" text-anchor="middle" font-size="72" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escape(initials)}</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200" viewBox="0 0 200 200"><rect width="200" height="200" rx="100" fill="hsl(${a} 70% 45%)"/><text x="100" y="124" text-anchor="middle" font-size="72" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escapeHtml(initials)}</text></svg>`;
 }

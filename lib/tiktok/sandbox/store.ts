@@ -1,7 +1,7 @@
 import 'server-only';
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { env } from '../../env';
 
 // The sandbox's own state (codes, tokens, QR sessions, faults, call counts), in a SQLite file of
@@ -33,7 +33,9 @@ export function get<T>(kind: Kind, key: string): T | null {
 }
 
 export function put(kind: Kind, key: string, value: unknown): void {
-  open().prepare('INSERT INTO kv (kind, key, value) VALUES (?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value').run(kind, key, JSON.stringify(value));
+  open()
+    .prepare('INSERT INTO kv (kind, key, value) VALUES (?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value')
+    .run(kind, key, JSON.stringify(value));
 }
 
 export function remove(kind: Kind, key?: string): void {

@@ -4,7 +4,9 @@ export default function ShowcaseError({ reset }: { error: Error; reset: () => vo
   return (
     <main className="container" style={{ textAlign: 'center', paddingTop: '4rem' }}>
       <h1>This showcase couldn&apos;t load</h1>
-      <button type="button" onClick={reset}>Try again</button>
+      <button type="button" onClick={reset}>
+        Try again
+      </button>
     </main>
   );
 }

@@ -5,7 +5,9 @@ export default function ShowcaseNotFound() {
     <main className="container" style={{ textAlign: 'center', paddingTop: '4rem' }}>
       <h1>This showcase isn&apos;t here</h1>
       <p className="muted">The creator may have unpublished it, or the link is mistyped.</p>
-      <Link className="button button-primary" href="/">Go to Showreel</Link>
+      <Link className="button button-primary" href="/">
+        Go to Showreel
+      </Link>
     </main>
   );
 }

@@ -30,13 +30,19 @@ export default async function PublicShowcasePage({ params }: Props) {
     <main className="container">
       <header className="showcase-head">
         {/* A stable app URL that redirects to the current signed TikTok avatar (they expire), like the covers. */}
-        {/* eslint-disable-next-line @next/next/no-img-element */}
+        {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
         <img className="avatar avatar-large" src={`/api/avatars/${user.handle}`} alt={`${user.displayName}'s avatar`} width={96} height={96} />
         <h1>{user.displayName}</h1>
-        {user.username && <p className="muted" style={{ margin: 0 }}>@{user.username} on TikTok</p>}
+        {user.username && (
+          <p className="muted" style={{ margin: 0 }}>
+            @{user.username} on TikTok
+          </p>
+        )}
       </header>
       {items.length === 0 ? (
-        <p className="muted" style={{ textAlign: 'center' }}>No videos here yet. Check back soon.</p>
+        <p className="muted" style={{ textAlign: 'center' }}>
+          No videos here yet. Check back soon.
+        </p>
       ) : (
         <ShowcaseGrid items={items} />
       )}

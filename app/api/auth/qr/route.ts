@@ -1,7 +1,7 @@
 import { refuseCrossSite } from '@/lib/auth/guard';
 import { browserId } from '@/lib/qr/browser';
-import { qrProblemResponse } from '@/lib/qr/respond';
 import { startQrLogin } from '@/lib/qr/login';
+import { qrProblemResponse } from '@/lib/qr/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ export async function POST(request: Request) {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
   try {
-    const id = (await browserId(true))!;
+    const id = await browserId(true);
     return Response.json(await startQrLogin(id), { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return qrProblemResponse(e);

@@ -1,5 +1,5 @@
-import { actOnQr } from '@/lib/tiktok/sandbox/engine';
 import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
+import { actOnQr } from '@/lib/tiktok/sandbox/engine';
 import { formOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
 
 /** The phone's buttons: scan, confirm (as a sandbox username) or cancel; then back to the phone page. */

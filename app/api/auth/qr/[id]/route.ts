@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { startSession } from '@/lib/auth/session';
 import { jsonError } from '@/lib/http';
 import { browserId } from '@/lib/qr/browser';
-import { qrProblemResponse } from '@/lib/qr/respond';
 import { pollQrLogin } from '@/lib/qr/login';
+import { qrProblemResponse } from '@/lib/qr/respond';
 
 export const dynamic = 'force-dynamic';
 

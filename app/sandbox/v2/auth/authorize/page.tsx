@@ -1,4 +1,4 @@
-import { readAuthorizeRequest, REQUIRED_SCOPES, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+import { REQUIRED_SCOPES, readAuthorizeRequest, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
 import { AccountDecision } from '../../../_components/account-decision';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -37,7 +37,10 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
             <li key={s}>
               <label htmlFor={`scope-${s}`}>
                 {DESCRIPTIONS[s] ?? s}
-                <small>{s}{required ? ' · required' : ''}</small>
+                <small>
+                  {s}
+                  {required ? ' · required' : ''}
+                </small>
               </label>
               <input id={`scope-${s}`} type="checkbox" name="granted" value={s} defaultChecked disabled={required} aria-label={s} />
               {required && <input type="hidden" name="granted" value={s} />}

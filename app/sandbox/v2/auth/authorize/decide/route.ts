@@ -1,5 +1,5 @@
-import { issueCode, readAuthorizeRequest, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
 import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
+import { issueCode, readAuthorizeRequest, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
 import { formOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
 
 /** The consent form's answer: back to the app's redirect_uri with a code, or with access_denied. */
