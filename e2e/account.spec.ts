@@ -33,6 +33,40 @@ test('Disconnect TikTok revokes at TikTok, unpublishes, and signs out', async ({
   await expect(page).toHaveURL(/\/$/);
 });
 
+test('a copied session survives a plain sign-out elsewhere, and is refused everywhere after "Sign out everywhere"', async ({ page, browser }) => {
+  await signIn(page, uniqueUser('every'));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  // A second device, or a stolen cookie: the same sealed cookie in another browser.
+  const copy = await browser.newContext();
+  await copy.addCookies((await page.context().cookies()).filter((c) => c.name === 'showreel_session'));
+  const other = await copy.newPage();
+  await other.goto('/dashboard');
+  await expect(other).toHaveURL(/\/dashboard$/);
+
+  // Plain sign-out ends this browser's session only.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await other.goto('/dashboard');
+  await expect(other).toHaveURL(/\/dashboard$/);
+  expect((await other.request.get('/api/showcase')).status()).toBe(200);
+
+  // "Sign out everywhere" from the other device ends every session, the copied cookie included.
+  const saved = (await copy.cookies()).filter((c) => c.name === 'showreel_session');
+  await other.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(other).toHaveURL(/\/$/);
+  const thief = await browser.newContext();
+  await thief.addCookies(saved);
+  const stolen = await thief.newPage();
+  await stolen.goto('/dashboard');
+  await expect(stolen).toHaveURL(/\/$/);
+  const api = await stolen.request.get('/api/showcase');
+  expect(api.status()).toBe(401);
+  expect((await api.json()).error.code).toBe('unauthorized');
+  expect((await stolen.request.put('/api/showcase', { data: { videoIds: [] }, headers: { Origin: new URL(stolen.url()).origin } })).status()).toBe(401);
+  await copy.close();
+  await thief.close();
+});
+
 test('Delete my data removes the creator; signing in again starts from nothing', async ({ page, request }) => {
   const user = uniqueUser('erase');
   const videos = await sandboxVideos(request, user);

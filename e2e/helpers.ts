@@ -1,6 +1,14 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 let seq = 0;
+let ipSeq = 0;
+
+/** An address for a client of its own (per-client limits count per IP; the e2e server trusts X-Forwarded-For). */
+export function clientIp(): string {
+  ipSeq += 1;
+  return `198.51.${(process.pid + Date.now()) % 250}.${ipSeq % 250}`;
+}
+
 /** A sandbox username no other test uses, so every journey starts as a brand-new creator. */
 export function uniqueUser(prefix = 'e2e'): string {
   seq += 1;

@@ -1,12 +1,24 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { BASE_URL } from '../playwright.config';
 import { uniqueUser } from './helpers';
 
 const SCHEME = 'showreeltest';
 
+/** What the native app makes before it starts: a verifier it keeps, and its S256 challenge. */
+function pkcePair() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+let verifier = '';
+
 /** Runs the native sign-in up to the deeplink, as the app's secure browser session would, and returns it. */
 async function deeplinkFor(page: Page, user: string, decision: 'Authorize' | 'Cancel' = 'Authorize'): Promise<URL> {
-  await page.goto(`/api/auth/tiktok?platform=native&scheme=${SCHEME}`);
+  const pair = pkcePair();
+  verifier = pair.verifier;
+  await page.goto(`/api/auth/tiktok?platform=native&scheme=${SCHEME}&handoff_challenge=${pair.challenge}`);
   await page.getByLabel('Sandbox account (username)').fill(user);
   const callback = page.waitForResponse((r) => r.url().includes('/native-callback'));
   // The browser cannot open the custom scheme here; the navigation to it is captured from the redirect.
@@ -25,7 +37,7 @@ test('native sign-in: deeplink with a handoff code only, then /auth signs the we
   expect(link.toString()).not.toMatch(/act\.|rft\.|Fe26/);
 
   const webview = await (await browser.newContext()).newPage();
-  await webview.goto(`/auth?handoff=${link.searchParams.get('handoff')}`);
+  await webview.goto(`/auth?handoff=${link.searchParams.get('handoff')}&verifier=${verifier}`);
   await expect(webview).toHaveURL(/\/dashboard$/);
   await expect(webview.getByRole('heading', { level: 1 })).toHaveText(
     user
@@ -36,7 +48,7 @@ test('native sign-in: deeplink with a handoff code only, then /auth signs the we
 
   // Replayed: refused, and no session for the one who replays it.
   const thief = await (await browser.newContext()).newPage();
-  await thief.goto(`/auth?handoff=${link.searchParams.get('handoff')}`);
+  await thief.goto(`/auth?handoff=${link.searchParams.get('handoff')}&verifier=${verifier}`);
   await expect(thief.getByRole('status')).toHaveText(/expired or was already used/);
   expect((await thief.context().cookies()).some((c) => c.name === 'showreel_session')).toBe(false);
 });
@@ -48,7 +60,7 @@ test('a handoff code older than 60 seconds is refused', async ({ page, browser }
   sqlite.prepare('UPDATE "OAuthHandoff" SET "expiresAt" = ? WHERE "usedAt" IS NULL').run(Date.now() - 1000);
   sqlite.close();
   const webview = await (await browser.newContext()).newPage();
-  await webview.goto(`/auth?handoff=${link.searchParams.get('handoff')}`);
+  await webview.goto(`/auth?handoff=${link.searchParams.get('handoff')}&verifier=${verifier}`);
   await expect(webview.getByRole('status')).toHaveText(/expired or was already used/);
   await webview.goto('/dashboard');
   await expect(webview).toHaveURL(/\/$/);
@@ -60,8 +72,49 @@ test('/auth redeems a handoff even when it is already open and only its query ch
   await webview.goto('/auth');
   await expect(webview.getByRole('status')).toHaveText('Waiting for the app to finish signing you in…');
   // The app navigates the already-mounted page: same document, new query.
-  await webview.evaluate((code) => window.history.pushState(null, '', `/auth?handoff=${code}`), link.searchParams.get('handoff')!);
+  await webview.evaluate(
+    ([code, v]) => window.history.pushState(null, '', `/auth?handoff=${code}&verifier=${v}`),
+    [link.searchParams.get('handoff')!, verifier],
+  );
   await expect(webview).toHaveURL(/\/dashboard$/);
+});
+
+test('a handoff redeemed without the verifier fails, and the code is dead afterwards', async ({ page, browser }) => {
+  const link = await deeplinkFor(page, uniqueUser('nover'));
+  const code = link.searchParams.get('handoff')!;
+  const webview = await (await browser.newContext()).newPage();
+  await webview.goto(`/auth?handoff=${code}`);
+  await expect(webview.getByRole('status')).toHaveText(/not opened by the app that started the sign-in/);
+  expect((await webview.context().cookies()).some((c) => c.name === 'showreel_session')).toBe(false);
+  // The right verifier comes too late: the code was burned by the first attempt.
+  await webview.goto(`/auth?handoff=${code}&verifier=${verifier}`);
+  await expect(webview.getByRole('status')).toHaveText(/expired or was already used/);
+  await webview.goto('/dashboard');
+  await expect(webview).toHaveURL(/\/$/);
+});
+
+test('a code taken by a second browser with a guessed verifier fails there, and the app cannot use it afterwards', async ({ page, browser }) => {
+  const link = await deeplinkFor(page, uniqueUser('guess'));
+  const code = link.searchParams.get('handoff')!;
+  const attacker = await (await browser.newContext()).newPage();
+  const res = await attacker.request.post('/api/auth/handoff', {
+    data: { handoff: code, verifier: pkcePair().verifier },
+    headers: { Origin: BASE_URL },
+  });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error.message).toMatch(/not opened by the app/);
+  expect((await attacker.context().cookies()).some((c) => c.name === 'showreel_session')).toBe(false);
+  const app = await (await browser.newContext()).newPage();
+  await app.goto(`/auth?handoff=${code}&verifier=${verifier}`);
+  await expect(app.getByRole('status')).toHaveText(/expired or was already used/);
+});
+
+test('a native start without a handoff challenge (or with a plain one) is refused', async ({ page }) => {
+  const missing = await page.goto(`/api/auth/tiktok?platform=native&scheme=${SCHEME}`);
+  expect(missing?.status()).toBe(400);
+  await expect(page.getByRole('heading', { name: 'This app needs an update' })).toBeVisible();
+  const plain = await page.goto(`/api/auth/tiktok?platform=native&scheme=${SCHEME}&handoff_challenge=plain-verifier`);
+  expect(plain?.status()).toBe(400);
 });
 
 test('an unknown scheme is refused before anything reaches TikTok', async ({ page }) => {

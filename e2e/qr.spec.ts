@@ -1,5 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { control, counters, uniqueUser } from './helpers';
+import { clientIp, control, counters, uniqueUser } from './helpers';
+
+// Each journey is a client of its own: QR starts are limited to 10 a minute per client.
+test.beforeEach(async ({ page }) => {
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientIp() });
+});
 
 test.afterEach(async ({ request }) => {
   await control(request, { action: 'reset' });

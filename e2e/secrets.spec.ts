@@ -57,6 +57,6 @@ test('no access or refresh token reaches HTML, scripts, URLs, cookies, or the da
     .prepare('SELECT c."accessTokenEnc" AS a, c."refreshTokenEnc" AS r FROM "TikTokConnection" c JOIN "User" u ON u.id = c."userId" WHERE u.handle = ?')
     .get(user) as { a: string; r: string };
   app.close();
-  expect(row.a).toMatch(/^v1\./);
-  expect(row.r).toMatch(/^v1\./);
+  expect(row.a).toMatch(/^v2\./);
+  expect(row.r).toMatch(/^v2\./);
 });

@@ -79,7 +79,7 @@ test('a creator who unticks video.list still signs in and is offered to grant it
 test('signing out ends the session', async ({ page }) => {
   await signIn(page, uniqueUser('out'));
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/$/);

@@ -15,6 +15,18 @@ const csv = z.string().transform((s) =>
     .filter(Boolean),
 );
 
+// A native app's deeplink scheme: RFC 3986's grammar, and never one a browser would follow to a web
+// page or run (a handoff code sent there would go to whoever serves it).
+const RESERVED_SCHEMES = ['http', 'https', 'javascript', 'data', 'file', 'vbscript', 'blob', 'about', 'ws', 'wss', 'ftp'];
+const schemes = csv.pipe(
+  z.array(
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9+.-]*$/, 'each scheme must be a URL scheme (RFC 3986: a letter, then letters, digits, + - .)')
+      .refine((s) => !RESERVED_SCHEMES.includes(s.toLowerCase()), { error: (issue) => `"${issue.input}" is a web scheme, not an app's own` }),
+  ),
+);
+
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 
 const schema = z.object({
@@ -43,7 +55,8 @@ const schema = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : - _ only')
     .default(DEFAULT_REDIS_KEY_PREFIX),
-  NATIVE_APP_SCHEMES: csv.optional(),
+  NATIVE_APP_SCHEMES: schemes.optional(),
+  TRUST_PROXY: z.enum(['0', '1'], 'must be 1 (behind a load balancer that appends X-Forwarded-For) or 0').optional(),
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SYNC_INTERVAL_HOURS: z.coerce.number().positive().default(12),
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).default(300),
@@ -145,6 +158,7 @@ export function parseConfig(raw) {
     dataDir: localDir,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    trustProxy: e.TRUST_PROXY === '1',
     nativeAppSchemes: e.NATIVE_APP_SCHEMES ?? (sandbox ? ['showreel'] : []),
     cronSecret: e.CRON_SECRET,
     syncIntervalMs: e.SYNC_INTERVAL_HOURS * 3600_000,

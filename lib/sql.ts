@@ -38,9 +38,9 @@ export async function upsertLease(key: string, holder: string, now: Date, until:
   return changed > 0;
 }
 
-/** Inserts a webhook id unless it is already there. True when it is new. */
-export async function insertWebhookOnce(id: string, event: string, at: Date): Promise<boolean> {
-  const inserted = await db.$executeRaw`
+/** Inserts a webhook id unless it is already there (inside the caller's transaction). True when it is new. */
+export async function insertWebhookOnce(tx: Pick<typeof db, '$executeRaw'>, id: string, event: string, at: Date): Promise<boolean> {
+  const inserted = await tx.$executeRaw`
     INSERT INTO "WebhookEvent" ("id", "event", "receivedAt") VALUES (${id}, ${event}, ${at})
     ON CONFLICT ("id") DO NOTHING`;
   return inserted > 0;

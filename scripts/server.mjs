@@ -18,7 +18,13 @@ const port = Number(flag(['-p', '--port'], process.env.PORT ?? '3000'));
 const app = next({ dev: false, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// On an https deployment browsers are told to use nothing else for a year (HSTS). TLS usually ends at
+// the load balancer in front of this process, so APP_URL, not the socket, says whether it is https.
+const hsts = (process.env.APP_URL ?? '').startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
 const server = createServer((req, res) => {
+  if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+  // The connection's own peer, over anything the client claims (see lib/limits/client.ts).
+  req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
   void handle(req, res);
 });
 // Longer than load balancers' idle timeouts (and than any test), so the client side closes pooled

@@ -19,6 +19,17 @@ describe('configuration', () => {
     expect(e.encryptionKey.length).toBe(32);
   });
 
+  it('refuses NATIVE_APP_SCHEMES that a browser would follow or run, or that break the scheme grammar', () => {
+    const db = { DATABASE_URL: process.env.DATABASE_URL };
+    expect(parseEnv({ ...db, NATIVE_APP_SCHEMES: 'myapp, com.example.app, x-app+1' }).nativeAppSchemes).toEqual(['myapp', 'com.example.app', 'x-app+1']);
+    for (const bad of ['http', 'https', 'javascript', 'JavaScript', 'data', 'file']) {
+      expect(() => parseEnv({ ...db, NATIVE_APP_SCHEMES: `myapp,${bad}` })).toThrow(`NATIVE_APP_SCHEMES: "${bad}" is a web scheme, not an app's own`);
+    }
+    for (const bad of ['1app', 'my_app', 'my app', 'app:']) {
+      expect(() => parseEnv({ ...db, NATIVE_APP_SCHEMES: bad })).toThrow(/NATIVE_APP_SCHEMES: each scheme must be a URL scheme \(RFC 3986/);
+    }
+  });
+
   it('follows PORT for the default APP_URL', () => {
     expect(parseEnv({ PORT: '4100', DATABASE_URL: process.env.DATABASE_URL }).appUrl).toBe('http://localhost:4100');
   });

@@ -49,6 +49,12 @@ export function AccountActions({ connected, lastSyncedAt }: Props) {
             Disconnect TikTok
           </button>
         )}
+        {/* A plain form post: it works before hydration, and a copied cookie is refused from then on. */}
+        <form method="post" action="/api/auth/logout?everywhere=1">
+          <button type="submit" className="ghost">
+            Sign out everywhere
+          </button>
+        </form>
         <button
           type="button"
           className="danger"

@@ -10,13 +10,14 @@ const ERRORS: Record<string, string> = {
 };
 
 /**
- * Redeems `?handoff=` for a session. Keyed on the query value itself, so it also runs when this
+ * Redeems `?handoff=…&verifier=…` for a session (the app appends its own verifier when it opens the webview). Keyed on the query value itself, so it also runs when this
  * page is already open and only its query changes (the deeplink "already mounted" case).
  */
 export function HandoffRedeemer() {
   const params = useSearchParams();
   const router = useRouter();
   const handoff = params.get('handoff');
+  const verifier = params.get('verifier') ?? undefined;
   const error = params.get('error');
   const [message, setMessage] = useState<string>('Waiting for the app to finish signing you in…');
 
@@ -26,7 +27,7 @@ export function HandoffRedeemer() {
       return;
     }
     if (!handoff) return;
-    const input = handoffInputSchema.safeParse({ handoff });
+    const input = handoffInputSchema.safeParse({ handoff, verifier });
     if (!input.success) {
       setMessage('This sign-in link is not valid. Please sign in again from the app.');
       return;
@@ -44,7 +45,7 @@ export function HandoffRedeemer() {
     return () => {
       cancelled = true;
     };
-  }, [handoff, error, router]);
+  }, [handoff, verifier, error, router]);
 
   return (
     <p role="status" aria-live="polite" style={{ fontSize: '1.1rem' }}>

@@ -22,5 +22,7 @@ export async function GET(request: Request) {
     return errorPage(text.status, text.title, 'Please go back to the app and start signing in again.');
   }
   if (!scheme) return errorPage(400, 'Unknown app', 'This app is not allowed to sign in with Showreel.');
-  return toApp(deeplink(scheme, { handoff: await createHandoff(result.userId) }));
+  // Started without a challenge (refused at the start since it became required): no code to hand out.
+  if (!result.handoffChallenge) return toApp(deeplink(scheme, { error: 'invalid_state' }));
+  return toApp(deeplink(scheme, { handoff: await createHandoff(result.userId, result.handoffChallenge) }));
 }

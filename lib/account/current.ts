@@ -1,7 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { currentUserId } from '../auth/session';
+import { currentUserId, getSession } from '../auth/session';
 import { db } from '../db';
 
 export type ConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
@@ -23,9 +23,10 @@ export const requireCreator = cache(async () => {
         },
       })
     : null;
-  // A session whose account is gone (deleted on another device) is cleared there, or the landing
-  // page would send it straight back here.
-  if (!user) redirect(id ? '/api/auth/session-ended' : '/');
+  // A cookie that no longer counts (its account is gone, or its sessions were ended everywhere) is
+  // cleared there, or the landing page, which sees only that a cookie is present, would send it
+  // straight back here.
+  if (!user) redirect((await getSession()).userId ? '/api/auth/session-ended' : '/');
   const scopes = user.connection?.scopes.split(',').filter(Boolean) ?? [];
   return {
     ...user,

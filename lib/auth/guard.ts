@@ -1,8 +1,7 @@
 import 'server-only';
-import { db } from '../db';
 import { env } from '../env';
 import { jsonError } from '../http';
-import { getSession } from './session';
+import { currentUserId, getSession } from './session';
 
 /** Cross-site requests are refused: the Origin must be this app (or, without one, a same-origin fetch). */
 export function isSameOrigin(request: Request): boolean {
@@ -28,12 +27,10 @@ export async function mutation(request: Request, handler: Handler): Promise<Resp
 
 /** Reads that need a signed-in user (no Origin check: GETs change nothing). */
 export async function authenticated(handler: Handler): Promise<Response> {
-  const session = await getSession();
-  if (!session.userId) return jsonError('unauthorized', 'Please sign in.');
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: { id: true } });
-  if (!user) {
-    session.destroy();
+  const userId = await currentUserId();
+  if (!userId) {
+    (await getSession()).destroy();
     return jsonError('unauthorized', 'Please sign in.');
   }
-  return handler({ userId: user.id });
+  return handler({ userId });
 }

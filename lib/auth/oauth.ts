@@ -9,14 +9,17 @@ import { signInWithTokens } from './sign-in';
 
 export type Platform = 'web' | 'native';
 
-/** What travels through TikTok in `state`: sealed (signed and encrypted), so the scheme can't be swapped. */
-type StatePayload = { n: string; p: Platform; s?: string };
+/**
+ * What travels through TikTok in `state`: sealed (signed and encrypted), so neither the scheme nor
+ * the native app's handoff challenge can be swapped.
+ */
+type StatePayload = { n: string; p: Platform; s?: string; c?: string };
 
 export function redirectUriFor(platform: Platform): string {
   return platform === 'native' ? env().nativeRedirectUri : env().redirectUri;
 }
 
-export async function startAuthorization(input: { platform: Platform; scheme?: string; returnTo?: string }): Promise<string> {
+export async function startAuthorization(input: { platform: Platform; scheme?: string; handoffChallenge?: string; returnTo?: string }): Promise<string> {
   const nonce = randomToken(16);
   const verifier = createVerifier();
   const flow = await getOAuthFlow();
@@ -25,7 +28,12 @@ export async function startAuthorization(input: { platform: Platform; scheme?: s
   flow.returnTo = input.returnTo;
   flow.createdAt = Date.now();
   await flow.save();
-  const payload: StatePayload = { n: nonce, p: input.platform, ...(input.scheme ? { s: input.scheme } : {}) };
+  const payload: StatePayload = {
+    n: nonce,
+    p: input.platform,
+    ...(input.scheme ? { s: input.scheme } : {}),
+    ...(input.handoffChallenge ? { c: input.handoffChallenge } : {}),
+  };
   const state = await sealData(payload, { password: env().sessionSecret, ttl: OAUTH_FLOW_TTL_SECONDS });
   return authorizeUrl({ state, codeChallenge: challengeFor(verifier), redirectUri: redirectUriFor(input.platform) });
 }
@@ -40,7 +48,7 @@ export type CallbackFailure =
   | 'needs_basic_scope';
 
 export type CallbackResult =
-  | { ok: true; userId: string; returnTo?: string; scheme?: string; scopes: string[] }
+  | { ok: true; userId: string; returnTo?: string; scheme?: string; handoffChallenge?: string; scopes: string[] }
   | { ok: false; reason: CallbackFailure; scheme?: string };
 
 /**
@@ -70,7 +78,7 @@ export async function completeAuthorization(platform: Platform, query: URLSearch
     const tokens = await exchangeCode({ code, redirectUri: redirectUriFor(platform), codeVerifier: verifier });
     if (!tokens.scopes.includes('user.info.basic')) return { ok: false, reason: 'needs_basic_scope', scheme };
     const userId = await signInWithTokens(tokens);
-    return { ok: true, userId, returnTo, scheme, scopes: tokens.scopes };
+    return { ok: true, userId, returnTo, scheme, handoffChallenge: payload.c, scopes: tokens.scopes };
   } catch (e) {
     if (isTikTokError(e)) {
       console.warn(`[auth] code exchange failed: ${e.message}`);

@@ -1,10 +1,14 @@
 import 'server-only';
 import { getIronSession, type SessionOptions, unsealData } from 'iron-session';
 import { cookies } from 'next/headers';
+import { db } from '../db';
 import { env } from '../env';
 
-/** The signed-in session: only the user id, never a TikTok token. */
-export type AppSession = { userId?: string };
+/**
+ * The signed-in session: the user id and the user's session version when it was issued, never a
+ * TikTok token. Bumping the version in the database ends every session issued before.
+ */
+export type AppSession = { userId?: string; v?: number };
 
 /** The short-lived, single-use record of an authorization request in flight. */
 export type OAuthFlow = {
@@ -52,14 +56,27 @@ export async function getOAuthFlow() {
   return getIronSession<OAuthFlow>(await cookies(), options('showreel_oauth', OAUTH_FLOW_TTL_SECONDS));
 }
 
-/** Signs this browser in as the user (web callback, QR confirmation, native handoff). */
+/** Signs this browser in as the user (web callback, QR confirmation, native handoff, disconnect). */
 export async function startSession(userId: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
   const session = await getSession();
   session.userId = userId;
+  session.v = user?.sessionVersion ?? 0;
   await session.save();
 }
 
-/** The id of the current user, or null when signed out. */
+/**
+ * The id of the signed-in user, checked against the database on every call: null when signed out,
+ * when the account is gone, or when the cookie was issued before the user's sessions were ended.
+ */
 export async function currentUserId(): Promise<string | null> {
-  return (await getSession()).userId ?? null;
+  const { userId, v } = await getSession();
+  if (!userId) return null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user && user.sessionVersion === (v ?? 0) ? userId : null;
+}
+
+/** Ends every session of the user, on every device, this one included. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -27,13 +27,15 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   const handle = existing && !profile.username ? existing.handle : await chooseHandle(profile, existing?.id ?? null);
   const userId = existing?.id ?? randomUUID();
   const connection = {
-    accessTokenEnc: encryptToken(tokens.accessToken),
-    refreshTokenEnc: encryptToken(tokens.refreshToken),
+    accessTokenEnc: encryptToken(tokens.accessToken, userId),
+    refreshTokenEnc: encryptToken(tokens.refreshToken, userId),
     accessExpiresAt: tokens.accessExpiresAt,
     refreshExpiresAt: tokens.refreshExpiresAt,
     scopes: tokens.scopes.join(','),
     status: 'active',
     lastError: null,
+    // A fresh grant: webhooks about any earlier authorization no longer apply (lib/webhooks/tiktok.ts).
+    connectedAt: new Date(),
   };
   const profileData = {
     unionId: profile.unionId,

@@ -2,20 +2,34 @@ import 'server-only';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { env } from '../env';
 
-const VERSION = 'v1';
+const TAG_BYTES = 16;
 
-/** AES-256-GCM with a fresh 96-bit IV per value; stored as `v1.<iv>.<tag>.<ciphertext>` (base64url). */
-export function encryptToken(plain: string, key: Buffer = env().encryptionKey): string {
+/**
+ * AES-256-GCM with a fresh 96-bit IV per value and a 16-byte tag, the row's user id as additional
+ * authenticated data (a token copied into another user's row does not decrypt there); stored as
+ * `v2.<iv>.<tag>.<ciphertext>` (base64url). `v1` values (no additional data) are still read, and
+ * rewritten as `v2` the first time they are (lib/auth/tokens.ts).
+ */
+export function encryptToken(plain: string, userId: string, key: Buffer = env().encryptionKey): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(userId, 'utf8'));
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return ['v2', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
 }
 
-export function decryptToken(sealed: string, key: Buffer = env().encryptionKey): string {
+export function decryptToken(sealed: string, userId: string, key: Buffer = env().encryptionKey): string {
   const [version, iv, tag, data] = sealed.split('.');
-  if (version !== VERSION || !iv || !tag || data === undefined) throw new Error('Unreadable encrypted token');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  if ((version !== 'v1' && version !== 'v2') || !iv || !tag || data === undefined) throw new Error('Unreadable encrypted token');
+  const authTag = Buffer.from(tag, 'base64url');
+  if (authTag.length !== TAG_BYTES) throw new Error('Unreadable encrypted token');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
+  if (version === 'v2') decipher.setAAD(Buffer.from(userId, 'utf8'));
+  decipher.setAuthTag(authTag);
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** A value in the first format (no additional data), to be rewritten. */
+export function isLegacyToken(sealed: string): boolean {
+  return sealed.startsWith('v1.');
 }

@@ -6,7 +6,7 @@ import { acquireLease, backoff, releaseLease, singleFlight, sleep } from '../lea
 import { refreshToken } from '../tiktok/client';
 import { isTikTokError, TikTokError } from '../tiktok/errors';
 import type { TokenSet } from '../tiktok/types';
-import { decryptToken, encryptToken } from './token-cipher';
+import { decryptToken, encryptToken, isLegacyToken } from './token-cipher';
 
 /** The account's refresh token is dead (revoked, expired): only the creator reconnecting helps. */
 export class NeedsReconnectError extends Error {
@@ -33,7 +33,23 @@ const inflight = new Map<string, Promise<Held>>();
 async function readConnection(userId: string) {
   const c = await db.tikTokConnection.findUnique({ where: { userId } });
   if (c?.status !== 'active') throw new NeedsReconnectError();
-  return c;
+  return isLegacyToken(c.accessTokenEnc) || isLegacyToken(c.refreshTokenEnc) ? upgradeCipher(c) : c;
+}
+
+/**
+ * Rewrites a pair stored in the first cipher format with the current one (the user id bound in),
+ * unless someone changed the row meanwhile; either way the row as it now stands is returned.
+ */
+async function upgradeCipher<C extends { userId: string; accessTokenEnc: string; refreshTokenEnc: string }>(c: C): Promise<C> {
+  const upgraded = {
+    accessTokenEnc: encryptToken(decryptToken(c.accessTokenEnc, c.userId), c.userId),
+    refreshTokenEnc: encryptToken(decryptToken(c.refreshTokenEnc, c.userId), c.userId),
+  };
+  const written = await db.tikTokConnection.updateMany({
+    where: { userId: c.userId, accessTokenEnc: c.accessTokenEnc, refreshTokenEnc: c.refreshTokenEnc },
+    data: upgraded,
+  });
+  return written.count === 1 ? { ...c, ...upgraded } : c;
 }
 
 function isFresh(expiresAt: Date): boolean {
@@ -42,7 +58,7 @@ function isFresh(expiresAt: Date): boolean {
 
 async function current(userId: string): Promise<Held> {
   const c = await readConnection(userId);
-  if (isFresh(c.accessExpiresAt)) return { token: decryptToken(c.accessTokenEnc), version: c.version };
+  if (isFresh(c.accessExpiresAt)) return { token: decryptToken(c.accessTokenEnc, userId), version: c.version };
   return refresh(userId, c.version);
 }
 
@@ -60,18 +76,18 @@ async function refreshUnderLease(userId: string, staleVersion: number): Promise<
   const deadline = Date.now() + waitForOthersMs();
   for (;;) {
     const seen = await readConnection(userId);
-    if (seen.version > staleVersion) return { token: decryptToken(seen.accessTokenEnc), version: seen.version };
+    if (seen.version > staleVersion) return { token: decryptToken(seen.accessTokenEnc, userId), version: seen.version };
     if (await acquireLease(key, holder, leaseMs())) {
       try {
         const c = await readConnection(userId);
-        if (c.version > staleVersion) return { token: decryptToken(c.accessTokenEnc), version: c.version };
-        const tokens = await refreshWithRetry(userId, c.version, decryptToken(c.refreshTokenEnc));
+        if (c.version > staleVersion) return { token: decryptToken(c.accessTokenEnc, userId), version: c.version };
+        const tokens = await refreshWithRetry(userId, c.version, decryptToken(c.refreshTokenEnc, userId));
         // Compare-and-swap on the version: an older pair can never overwrite a newer one.
         const written = await db.tikTokConnection.updateMany({
           where: { userId, version: c.version },
           data: {
-            accessTokenEnc: encryptToken(tokens.accessToken),
-            refreshTokenEnc: encryptToken(tokens.refreshToken),
+            accessTokenEnc: encryptToken(tokens.accessToken, userId),
+            refreshTokenEnc: encryptToken(tokens.refreshToken, userId),
             accessExpiresAt: tokens.accessExpiresAt,
             refreshExpiresAt: tokens.refreshExpiresAt,
             scopes: tokens.scopes.join(','),

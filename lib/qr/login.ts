@@ -10,6 +10,7 @@ import { checkQrCode, exchangeCode, getQrCode } from '../tiktok/client';
 import type { QrStatus } from '../tiktok/types';
 
 export const QR_SESSION_TTL_MS = 5 * 60_000;
+export const QR_CHECK_INTERVAL_MS = 2_000;
 
 export type QrStart = { id: string; scanUrl: string; svg: string };
 
@@ -49,6 +50,13 @@ export async function pollQrLogin(id: string, browserId: string): Promise<QrPoll
     await db.qrSession.update({ where: { id }, data: { status: 'expired' } });
     return { status: 'expired' };
   }
+  // One check_qrcode per session every 2 seconds at most, whatever the browser does: a faster poll
+  // is answered from what the last check stored.
+  const checkNow = await db.qrSession.updateMany({
+    where: { id, OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lt: new Date(Date.now() - QR_CHECK_INTERVAL_MS) } }] },
+    data: { lastCheckedAt: new Date() },
+  });
+  if (checkNow.count !== 1) return { status: session.status as 'new' | 'scanned' };
   const check = await checkQrCode(session.token);
   if ((check.status === 'scanned' || check.status === 'confirmed') && check.clientTicket !== session.clientTicket) {
     await db.qrSession.update({ where: { id }, data: { status: 'expired' } });

@@ -2,7 +2,7 @@ import 'server-only';
 import { ImageResponse } from 'next/og';
 import { db } from '../db';
 import { errorMessage } from '../errors';
-import { nearExpiry } from '../signed-url';
+import { isAllowedImageUrl, nearExpiry } from '../signed-url';
 import { ensureFreshCovers } from './covers';
 import type { PublicShowcase } from './public';
 import { SHARE_IMAGE } from './share-metadata';
@@ -31,7 +31,7 @@ async function coverUrls(showcase: PublicShowcase): Promise<Array<{ id: string; 
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
     const r = byId.get(id);
-    return { id, url: r?.coverUrl && r.coverExpiresAt.getTime() > Date.now() ? r.coverUrl : null };
+    return { id, url: r?.coverUrl && r.coverExpiresAt.getTime() > Date.now() && isAllowedImageUrl(r.coverUrl) ? r.coverUrl : null };
   });
 }
 

@@ -24,6 +24,7 @@ export async function purgeExpired(now = Date.now()): Promise<number> {
     db.webhookEvent.deleteMany({ where: { receivedAt: { lt: new Date(now - 7 * 24 * HOUR_MS) } } }),
     db.lease.deleteMany({ where: { expiresAt: { lt: new Date(now - HOUR_MS) } } }),
     db.apiCall.deleteMany({ where: { at: { lt: new Date(now - HOUR_MS) } } }),
+    db.rateLimit.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }),
   ]);
   return results.reduce((n, r) => n + r.count, 0);
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import { db } from '../db';
+import { env } from '../env';
 import { sleep } from '../lease';
 import { recordCallWithinLimit } from '../sql';
+import { TikTokError } from './errors';
 
 export const TIKTOK_LIMIT_PER_MINUTE = 600;
 /**
@@ -26,7 +28,13 @@ export class SlidingWindowLimiter {
     private readonly cleanupEvery = 50,
   ) {}
 
-  async take(endpoint: string, now: () => number = Date.now): Promise<void> {
+  /**
+   * Waits for room in the budget, but not past `deadlineMs` (the TikTok timeout by default): a
+   * caller that cannot be served in time fails as rate_limited (429 to a browser) instead of queueing
+   * without end.
+   */
+  async take(endpoint: string, now: () => number = Date.now, deadlineMs = env().tiktokTimeoutMs): Promise<void> {
+    const giveUpAt = now() + deadlineMs;
     for (;;) {
       const t = now();
       const since = t - this.windowMs;
@@ -36,7 +44,9 @@ export class SlidingWindowLimiter {
       }
       const oldest = await db.apiCall.aggregate({ _min: { at: true }, where: { endpoint, at: { gt: new Date(since) } } });
       const wait = oldest._min.at ? oldest._min.at.getTime() + this.windowMs - t + 1 : 50;
-      await sleep(Math.min(Math.max(wait, 10), 1000));
+      if (t + Math.max(wait, 10) > giveUpAt)
+        throw new TikTokError('rate_limited', 'budget_exhausted', `the ${endpoint} budget of ${this.limit} calls a minute is used up`);
+      await sleep(Math.min(Math.max(wait, 10), 1000, Math.max(giveUpAt - t, 10)));
     }
   }
 }

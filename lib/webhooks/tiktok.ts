@@ -1,7 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { forgetConnection } from '../account/lifecycle';
+import { forgetConnectionIn } from '../account/lifecycle';
+import { db } from '../db';
+import { revalidateHandle } from '../showcase/revalidate';
 import { insertWebhookOnce } from '../sql';
 
 export const webhookSchema = z.object({
@@ -14,17 +16,26 @@ export const webhookSchema = z.object({
 
 export type WebhookEvent = z.infer<typeof webhookSchema>;
 
+export type WebhookResult = 'handled' | 'duplicate' | 'ignored' | 'outdated';
+
 /**
  * Handles one delivery. Deliveries are at-least-once: the same event (same event, user and time)
- * is recorded once and acted on once; a retry is acknowledged without doing anything again.
+ * is recorded once and acted on once. The record and its effect are one transaction, so a delivery
+ * whose effect failed leaves no record, and TikTok's next delivery does the work.
  */
-export async function handleWebhook(event: WebhookEvent): Promise<'handled' | 'duplicate' | 'ignored'> {
+export async function handleWebhook(event: WebhookEvent): Promise<WebhookResult> {
   const id = createHash('sha256').update(`${event.event}|${event.user_openid}|${event.create_time}`).digest('hex');
-  if (!(await insertWebhookOnce(id, event.event, new Date()))) return 'duplicate';
-  if (event.event === 'authorization.removed') {
+  const { result, handle } = await db.$transaction(async (tx): Promise<{ result: WebhookResult; handle?: string | null }> => {
+    if (!(await insertWebhookOnce(tx, id, event.event, new Date()))) return { result: 'duplicate' };
+    if (event.event !== 'authorization.removed') return { result: 'ignored' };
+    const user = await tx.user.findUnique({ where: { openId: event.user_openid }, select: { id: true, connection: { select: { connectedAt: true } } } });
+    if (!user) return { result: 'ignored' };
+    // TikTok's times are whole seconds: an event from before the second the creator (re)connected
+    // is about an authorization that no longer exists.
+    if (user.connection && event.create_time < Math.floor(user.connection.connectedAt.getTime() / 1000)) return { result: 'outdated' };
     // The token is already dead at TikTok: forget it and unpublish, as "Disconnect" does.
-    await forgetConnection({ openId: event.user_openid });
-    return 'handled';
-  }
-  return 'ignored';
+    return { result: 'handled', handle: await forgetConnectionIn(tx, user.id) };
+  });
+  if (handle) await revalidateHandle(handle);
+  return result;
 }

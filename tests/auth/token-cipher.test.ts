@@ -1,25 +1,82 @@
-import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { decryptToken, encryptToken } from '@/lib/auth/token-cipher';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decryptToken, encryptToken, isLegacyToken } from '@/lib/auth/token-cipher';
+import { getAccessToken } from '@/lib/auth/tokens';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { migrateTestDb, newId } from '../support/db';
 
-describe('token cipher (AES-256-GCM)', () => {
+const USER = 'user-1';
+
+/** A value as the first format wrote it (no additional data), which rows stored before still hold. */
+function legacy(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', env().encryptionKey, iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+}
+
+describe('token cipher (AES-256-GCM, 16-byte tag, user id as additional data)', () => {
   it('round-trips and never stores the plaintext', () => {
     const token = 'act.c39724355c65afcd2d7026dcdbd76d40LJQ7fHsqvfUVmZl5nxWKEJ1FU1wc!6393';
-    const sealed = encryptToken(token);
+    const sealed = encryptToken(token, USER);
+    expect(sealed).toMatch(/^v2\./);
     expect(sealed).not.toContain(token);
     expect(sealed).not.toContain('c39724355c65');
-    expect(decryptToken(sealed)).toBe(token);
+    expect(decryptToken(sealed, USER)).toBe(token);
   });
 
-  it('uses a fresh IV each time', () => {
-    expect(encryptToken('same')).not.toBe(encryptToken('same'));
+  it('uses a fresh IV each time and a full 16-byte tag', () => {
+    expect(encryptToken('same', USER)).not.toBe(encryptToken('same', USER));
+    expect(Buffer.from(encryptToken('same', USER).split('.')[2], 'base64url')).toHaveLength(16);
   });
 
-  it('refuses a tampered value or a wrong key', () => {
-    const sealed = encryptToken('rft.secret');
+  it('refuses a tampered value, a shortened tag, a wrong key, and another user row', () => {
+    const sealed = encryptToken('rft.secret', USER);
     const parts = sealed.split('.');
-    parts[3] = Buffer.from('rft.other').toString('base64url');
-    expect(() => decryptToken(parts.join('.'))).toThrow();
-    expect(() => decryptToken(sealed, randomBytes(32))).toThrow();
+    expect(() => decryptToken([...parts.slice(0, 3), Buffer.from('rft.other').toString('base64url')].join('.'), USER)).toThrow();
+    expect(() =>
+      decryptToken([parts[0], parts[1], Buffer.from(parts[2], 'base64url').subarray(0, 12).toString('base64url'), parts[3]].join('.'), USER),
+    ).toThrow();
+    expect(() => decryptToken(sealed, USER, randomBytes(32))).toThrow();
+    expect(() => decryptToken(sealed, 'user-2')).toThrow();
+  });
+
+  it('still reads the first format', () => {
+    const old = legacy('act.from-before');
+    expect(isLegacyToken(old)).toBe(true);
+    expect(decryptToken(old, USER)).toBe('act.from-before');
+  });
+});
+
+describe('rows in the first format', () => {
+  beforeAll(() => migrateTestDb());
+
+  it('are rewritten in the current format the first time they are read', async () => {
+    const userId = newId();
+    await db.user.create({
+      data: {
+        id: userId,
+        openId: `open-${userId}`,
+        displayName: 'Old Row',
+        handle: `old-${userId.slice(0, 8)}`,
+        connection: {
+          create: {
+            accessTokenEnc: legacy('act.legacy'),
+            refreshTokenEnc: legacy('rft.legacy'),
+            accessExpiresAt: new Date(Date.now() + 86_400_000),
+            refreshExpiresAt: new Date(Date.now() + 86_400_000 * 30),
+            scopes: 'user.info.basic',
+          },
+        },
+      },
+    });
+    expect(await getAccessToken(userId)).toBe('act.legacy');
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+    expect(c.accessTokenEnc).toMatch(/^v2\./);
+    expect(c.refreshTokenEnc).toMatch(/^v2\./);
+    expect(decryptToken(c.accessTokenEnc, userId)).toBe('act.legacy');
+    expect(decryptToken(c.refreshTokenEnc, userId)).toBe('rft.legacy');
+    expect(() => decryptToken(c.refreshTokenEnc, 'someone-else')).toThrow();
   });
 });

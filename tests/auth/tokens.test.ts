@@ -23,8 +23,8 @@ async function seed(accessExpiresInMs: number) {
       handle: `h-${userId.slice(0, 8)}`,
       connection: {
         create: {
-          accessTokenEnc: encryptToken('act.old'),
-          refreshTokenEnc: encryptToken('rft.old'),
+          accessTokenEnc: encryptToken('act.old', userId),
+          refreshTokenEnc: encryptToken('rft.old', userId),
           accessExpiresAt: new Date(Date.now() + accessExpiresInMs),
           refreshExpiresAt: new Date(Date.now() + 86_400_000),
           scopes: 'user.info.basic,video.list',
@@ -78,7 +78,7 @@ describe('getAccessToken', () => {
     expect(refreshCalls).toEqual(['rft.old']);
     const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
     expect(c.version).toBe(1);
-    expect(decryptToken(c.refreshTokenEnc)).toBe('rft.new1');
+    expect(decryptToken(c.refreshTokenEnc, userId)).toBe('rft.new1');
     expect(c.refreshTokenEnc).not.toContain('rft.new1');
   });
 
@@ -90,7 +90,7 @@ describe('getAccessToken', () => {
     setTimeout(async () => {
       await db.tikTokConnection.update({
         where: { userId },
-        data: { accessTokenEnc: encryptToken('act.fromOther'), accessExpiresAt: new Date(Date.now() + 86_400_000), version: 1 },
+        data: { accessTokenEnc: encryptToken('act.fromOther', userId), accessExpiresAt: new Date(Date.now() + 86_400_000), version: 1 },
       });
       await db.lease.delete({ where: { key: `refresh:${userId}` } });
     }, 150);

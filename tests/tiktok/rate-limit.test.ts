@@ -43,9 +43,37 @@ describe('SlidingWindowLimiter (shared through the database)', () => {
     // Four "processes", 40 calls at the same instant, 10 places: the count and the insert must be one step.
     const limiters = Array.from({ length: 4 }, () => new SlidingWindowLimiter(10, 60_000));
     let through = 0;
-    for (let i = 0; i < 40; i++) void limiters[i % 4].take(endpoint, () => t).then(() => through++);
+    let refused = 0;
+    for (let i = 0; i < 40; i++) {
+      void limiters[i % 4]
+        .take(endpoint, () => t)
+        .then(
+          () => through++,
+          () => refused++,
+        );
+    }
     await new Promise((r) => setTimeout(r, 1500));
     expect(await db.apiCall.count({ where: { endpoint } })).toBe(10);
     expect(through).toBe(10);
+    // The clock stands still, so no place frees up before the deadline: the rest gave up at once.
+    expect(refused).toBe(30);
+  });
+
+  it('gives up as rate_limited once waiting would pass the deadline, instead of queueing without end', async () => {
+    const endpoint = `video/list-${Math.random()}`;
+    let t = 4_000_000;
+    const limiter = new SlidingWindowLimiter(2, 60_000);
+    await limiter.take(endpoint, () => t);
+    await limiter.take(endpoint, () => t);
+    const started = Date.now();
+    await expect(limiter.take(endpoint, () => t, 4_000)).rejects.toMatchObject({ kind: 'rate_limited', code: 'budget_exhausted' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // With a window that frees a place before the deadline, the call waits for it and goes through.
+    const short = new SlidingWindowLimiter(1, 200);
+    const other = `video/query-${Math.random()}`;
+    await short.take(other, () => t);
+    const waiting = short.take(other, () => t, 1_000);
+    setTimeout(() => (t += 201), 50);
+    await expect(waiting).resolves.toBeUndefined();
   });
 });

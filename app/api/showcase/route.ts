@@ -1,5 +1,6 @@
 import { authenticated, mutation } from '@/lib/auth/guard';
 import { jsonError, readJson, zodMessage } from '@/lib/http';
+import { limitShowcaseSaves, tooManyRequests } from '@/lib/limits/policies';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
 import { NotOwnedError, readShowcase, saveShowcase } from '@/lib/showcase/store';
 import { tiktokProblemResponse } from '@/lib/videos/respond';
@@ -13,6 +14,8 @@ export async function GET() {
 /** Replaces the showcase: ids in order, at most 100, no duplicates, each one the creator's own. */
 export async function PUT(request: Request) {
   return mutation(request, async ({ userId }) => {
+    const verdict = await limitShowcaseSaves(userId);
+    if (!verdict.ok) return tooManyRequests(verdict, 'saves');
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const parsed = showcaseInputSchema.safeParse(body.value);

@@ -2,7 +2,7 @@
 export default function WatchNotFound() {
   return (
     <div className="overlay center" role="alert">
-      This link doesn&apos;t point to a TikTok video.
+      This link doesn&apos;t point to a TikTok video in a Showreel showcase.
     </div>
   );
 }

@@ -14,19 +14,25 @@ export const viewport: Viewport = {
   themeColor: '#000000',
 };
 
-async function titleOf(videoId: string): Promise<string> {
-  const v = await db.video.findFirst({ where: { id: videoId }, select: { title: true, description: true } });
-  return v ? videoLabel(v) : 'TikTok video';
+/** The title of a video a published showcase shows (available, in its creator's showcase), or null. */
+async function publicTitle(videoId: string): Promise<string | null> {
+  const id = videoIdSchema.safeParse(videoId);
+  if (!id.success) return null;
+  const v = await db.video.findFirst({
+    where: { id: id.data, available: true, user: { published: true, showcaseItems: { some: { videoId: id.data } } } },
+    select: { title: true, description: true },
+  });
+  return v ? videoLabel(v) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = videoIdSchema.safeParse((await params).videoId);
-  return { title: id.success ? await titleOf(id.data) : 'Video not found', robots: { index: false } };
+  return { title: (await publicTitle((await params).videoId)) ?? 'Video not found', robots: { index: false } };
 }
 
-/** `/watch/{videoId}`: the player alone, for a mobile app's webview. */
+/** `/watch/{videoId}`: the player alone, for a mobile app's webview; only for videos a published showcase shows. */
 export default async function WatchPage({ params }: Props) {
-  const id = videoIdSchema.safeParse((await params).videoId);
-  if (!id.success) notFound();
-  return <WatchPlayer videoId={id.data} title={await titleOf(id.data)} />;
+  const { videoId } = await params;
+  const title = await publicTitle(videoId);
+  if (title === null) notFound();
+  return <WatchPlayer videoId={videoId} title={title} />;
 }

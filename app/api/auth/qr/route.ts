@@ -1,4 +1,5 @@
 import { refuseCrossSite } from '@/lib/auth/guard';
+import { limitAnonymousStart, tooManyRequests } from '@/lib/limits/policies';
 import { browserId } from '@/lib/qr/browser';
 import { startQrLogin } from '@/lib/qr/login';
 import { qrProblemResponse } from '@/lib/qr/respond';
@@ -11,6 +12,8 @@ export async function POST(request: Request) {
   if (refused) return refused;
   try {
     const id = await browserId(true);
+    const verdict = await limitAnonymousStart(request, 'qrStart', id);
+    if (!verdict.ok) return tooManyRequests(verdict, 'QR codes requested');
     return Response.json(await startQrLogin(id), { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return qrProblemResponse(e);

@@ -1,16 +1,14 @@
-import { getSession } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { currentUserId, getSession } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * Where the dashboard sends a session whose account no longer exists: the cookie is cleared and the
- * browser lands on the home page. A session of an existing account is left alone, so a link here
- * from another site can sign nobody out.
+ * Where the dashboard sends a session that no longer counts (the account is gone, or its sessions
+ * were ended everywhere): the cookie is cleared and the browser lands on the home page. A session
+ * that still counts is left alone, so a link here from another site can sign nobody out.
  */
 export async function GET() {
-  const session = await getSession();
-  const alive = session.userId && (await db.user.findUnique({ where: { id: session.userId }, select: { id: true } }));
-  if (!alive) session.destroy();
+  const alive = await currentUserId();
+  if (!alive) (await getSession()).destroy();
   return new Response(null, { status: 303, headers: { Location: alive ? '/dashboard' : '/' } });
 }

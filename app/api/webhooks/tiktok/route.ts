@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { jsonError, zodMessage } from '@/lib/http';
+import { jsonError, readText, WEBHOOK_BODY_LIMIT, zodMessage } from '@/lib/http';
 import { verifySignature } from '@/lib/webhooks/signature';
 import { handleWebhook, webhookSchema } from '@/lib/webhooks/tiktok';
 
@@ -7,7 +7,9 @@ export const dynamic = 'force-dynamic';
 
 /** TikTok webhooks. Signed with the client secret; answered fast; safe under retries. */
 export async function POST(request: Request) {
-  const raw = await request.text();
+  const body = await readText(request, WEBHOOK_BODY_LIMIT);
+  if (!body.ok) return body.response;
+  const raw = body.value;
   const verdict = verifySignature(request.headers.get('tiktok-signature'), raw, env().clientSecret);
   if (verdict !== 'ok') {
     const why = verdict === 'stale' ? 'The signature timestamp is too old.' : 'The signature is missing or invalid.';

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { BASE_URL } from '../playwright.config';
+import { apiPut, clientIp, control, counters, signIn, uniqueUser } from './helpers';
+
+// Nobody spends the app's TikTok budget anonymously: per-client limits, QR polls answered from the
+// stored status, and a deadline on waiting for the shared budget.
+
+test('30 anonymous QR starts in a minute from one client: the 11th gets 429 with Retry-After, TikTok saw at most 10', async ({ playwright }) => {
+  const ip = clientIp();
+  const client = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL, 'X-Forwarded-For': ip } });
+  const before = (await counters(client))['oauth/get_qrcode'] ?? 0;
+  const statuses: number[] = [];
+  for (let i = 0; i < 30; i++) statuses.push((await client.post('/api/auth/qr')).status());
+  expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+  expect(statuses.slice(10)).toEqual(Array(20).fill(429));
+  const refused = await client.post('/api/auth/qr');
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+  expect((await refused.json()).error.code).toBe('rate_limited');
+  expect(((await counters(client))['oauth/get_qrcode'] ?? 0) - before).toBeLessThanOrEqual(10);
+
+  // The same browser from another address is still the same client: its own limit holds too.
+  const moved = await client.post('/api/auth/qr', { headers: { 'X-Forwarded-For': clientIp() } });
+  expect(moved.status()).toBe(429);
+  await client.dispose();
+});
+
+test('a client polling a QR session every 100 ms causes at most one check_qrcode per 2 s', async ({ playwright, request }) => {
+  const client = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL, 'X-Forwarded-For': clientIp() } });
+  const { id } = await (await client.post('/api/auth/qr')).json();
+  await control(request, { action: 'resetCounters' });
+  const started = Date.now();
+  let answered = 0;
+  while (Date.now() - started < 5_000) {
+    const res = await client.get(`/api/auth/qr/${id}`);
+    expect(res.status()).toBe(200);
+    expect((await res.json()).status).toBe('new');
+    answered++;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const elapsed = Date.now() - started;
+  expect(answered).toBeGreaterThan(20);
+  const checks = (await counters(request))['oauth/check_qrcode'] ?? 0;
+  expect(checks).toBeGreaterThan(0);
+  expect(checks).toBeLessThanOrEqual(Math.floor(elapsed / 2_000) + 1);
+  await client.dispose();
+});
+
+test('sign-in starts are limited per client too (429 page with Retry-After)', async ({ playwright }) => {
+  const client = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) statuses.push((await client.get('/api/auth/tiktok', { maxRedirects: 0 })).status());
+  expect(statuses.slice(0, 30)).toEqual(Array(30).fill(302));
+  const refused = await client.get('/api/auth/tiktok', { maxRedirects: 0 });
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+  expect(await refused.text()).toContain('Too many sign-in attempts');
+  await client.dispose();
+});
+
+test('showcase saves are limited per creator: the 31st in a minute gets 429', async ({ page }) => {
+  await signIn(page, uniqueUser('saves'));
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) statuses.push((await apiPut(page, '/api/showcase', { videoIds: [] })).status());
+  expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
+  expect(statuses[30]).toBe(429);
+});
+
+test('with the shared budget used up, a dashboard load answers within the TikTok timeout, saying TikTok is busy', async ({ page }) => {
+  await signIn(page, uniqueUser('budget'));
+  await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
+  // Another process spent this minute's 600 video/list calls.
+  const db = new Database('data/e2e/showreel.db');
+  const now = Date.now();
+  const insert = db.prepare('INSERT INTO "ApiCall" ("endpoint", "at") VALUES (?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < 600; i++) insert.run('video.list', now);
+  })();
+  db.close();
+  try {
+    const started = Date.now();
+    await page.goto('/dashboard');
+    await expect(page.getByText(/TikTok is busy/).first()).toBeVisible({ timeout: 8_000 });
+    // TIKTOK_TIMEOUT_MS is 4 s on the e2e server; a queue without end would never get here.
+    expect(Date.now() - started).toBeLessThan(4_000 + 3_000);
+  } finally {
+    const cleanup = new Database('data/e2e/showreel.db');
+    cleanup.prepare('DELETE FROM "ApiCall" WHERE "endpoint" = ? AND "at" = ?').run('video.list', now);
+    cleanup.close();
+  }
+});
