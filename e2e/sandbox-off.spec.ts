@@ -1,39 +1,14 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startServer, stopServer } from './server';
+import { serverOfItsOwn } from './server';
 
 // With real TikTok credentials the built-in TikTok is gone: its pages as well as its API routes.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
-const BASE = `http://127.0.0.1:${PORT}`;
-const dir = mkdtempSync(join(tmpdir(), 'showreel-real-'));
-let server: ChildProcess;
-
-test.beforeAll(async () => {
-  server = await startServer(
-    PORT,
-    {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: `file:${join(dir, 'app.db')}`,
-      APP_URL: BASE,
-      TIKTOK_CLIENT_KEY: 'real_client_key',
-      TIKTOK_CLIENT_SECRET: 'real_client_secret',
-      SESSION_SECRET: 'e2e-real-credentials-session-secret-0123',
-      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-    },
-    () => undefined,
-    { prepare: true },
-  );
-});
-
-test.afterAll(async () => {
-  await stopServer(server);
-  rmSync(dir, { recursive: true, force: true });
-});
+const { base: BASE } = serverOfItsOwn(50, 'real', (_dir, base) => ({
+  APP_URL: base,
+  TIKTOK_CLIENT_KEY: 'real_client_key',
+  TIKTOK_CLIENT_SECRET: 'real_client_secret',
+  SESSION_SECRET: 'e2e-real-credentials-session-secret-0123',
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+}));
 
 test('with real credentials every sandbox page and route answers 404', async ({ page, request }) => {
   for (const path of ['/sandbox/v2/auth/authorize?client_key=real_client_key', '/sandbox/qr?token=x', '/sandbox/control', '/sandbox/api/v2/user/info/']) {

@@ -1,4 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from '@playwright/test';
 
 // Journeys that need a server of their own (other configuration, restarts) start `npm start`'s
 // server directly, on a port of their own, against the build the suite runs.
@@ -36,4 +40,30 @@ export function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTER
     child.once('exit', (code, sig) => resolve(code ?? sig ?? 'unknown'));
     child.kill(signal);
   });
+}
+
+/**
+ * A production server of the file's own (other configuration than the suite's), on E2E_PORT +
+ * `offset`, with a data folder of its own: started before the file's tests, stopped after them.
+ */
+export function serverOfItsOwn(offset: number, name: string, env: (dir: string, base: string) => Record<string, string>): { base: string } {
+  const port = Number(process.env.E2E_PORT ?? 3100) + offset;
+  const base = `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), `showreel-${name}-`));
+  let server: ChildProcess;
+  test.beforeAll(async () => {
+    server = await startServer(
+      port,
+      { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: `file:${join(dir, 'app.db')}`, ...env(dir, base) },
+      () => undefined,
+      {
+        prepare: true,
+      },
+    );
+  });
+  test.afterAll(async () => {
+    await stopServer(server);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { base };
 }

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SignInLink, SiteHeader } from '@/app/_components/site-header';
 
 /**
  * The landing page is the same for everyone, so it is prerendered: this header reads no session
@@ -8,14 +8,9 @@ import type { ReactNode } from 'react';
 export default function LandingLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <header className="site-header">
-        <Link className="brand" href="/">
-          Show<span>reel</span>
-        </Link>
-        <a className="button button-ghost" href="/api/auth/tiktok">
-          Sign in
-        </a>
-      </header>
+      <SiteHeader>
+        <SignInLink />
+      </SiteHeader>
       {children}
     </>
   );

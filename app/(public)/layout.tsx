@@ -1,17 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SiteHeader } from '@/app/_components/site-header';
 
 export default function PublicLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <header className="site-header">
-        <Link className="brand" href="/">
-          Show<span>reel</span>
-        </Link>
+      <SiteHeader>
         <Link className="button button-ghost" href="/">
           Make your own
         </Link>
-      </header>
+      </SiteHeader>
       {children}
     </>
   );

@@ -1,15 +1,12 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SignInLink, SiteHeader } from '@/app/_components/site-header';
 import { currentUserId } from '@/lib/auth/session';
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const signedIn = Boolean(await currentUserId());
   return (
     <>
-      <header className="site-header">
-        <Link className="brand" href={signedIn ? '/dashboard' : '/'}>
-          Show<span>reel</span>
-        </Link>
+      <SiteHeader brandHref={signedIn ? '/dashboard' : '/'}>
         {signedIn ? (
           <form method="post" action="/api/auth/logout">
             <button type="submit" className="ghost">
@@ -17,11 +14,9 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
             </button>
           </form>
         ) : (
-          <a className="button button-ghost" href="/api/auth/tiktok">
-            Sign in
-          </a>
+          <SignInLink />
         )}
-      </header>
+      </SiteHeader>
       {children}
     </>
   );

@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/format';
-import { type PlayerEvent, playerErrorText, playerUrl } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, playerErrorText } from '@/lib/player/tiktok-player';
 import type { PublicVideo } from '@/lib/videos/types';
+import { TikTokPlayerFrame } from './tiktok-player-frame';
 import { useEmbedResize } from './use-embed-resize';
 import { useHydrated } from './use-hydrated';
 import { usePlayerEvents } from './use-player-events';
@@ -82,14 +83,7 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
               {error}
             </p>
           )}
-          <iframe
-            className="embed-frame"
-            title={`TikTok player: ${videoLabel(playing)}`}
-            src={playerUrl(playing.videoId, { autoplay: true })}
-            allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
-            allowFullScreen
-            referrerPolicy="strict-origin-when-cross-origin"
-          />
+          <TikTokPlayerFrame className="embed-frame" videoId={playing.videoId} label={videoLabel(playing)} />
         </section>
       )}
       {items.length === 0 ? (

@@ -42,22 +42,8 @@ export function SharePanel(target: SnippetTarget) {
           <CopyRow label="Public link" text={publicLink} disabled={!hydrated} />
           <fieldset disabled={!hydrated}>
             <legend>Embed options</legend>
-            <label>
-              Layout
-              <select value={options.layout} onChange={(e) => set({ layout: e.target.value })}>
-                {LAYOUTS.map((l) => (
-                  <option key={l}>{l}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Theme
-              <select value={options.theme} onChange={(e) => set({ theme: e.target.value })}>
-                {THEMES.map((t) => (
-                  <option key={t}>{t}</option>
-                ))}
-              </select>
-            </label>
+            <Choice label="Layout" value={options.layout} choices={LAYOUTS} onChange={(layout) => set({ layout })} />
+            <Choice label="Theme" value={options.theme} choices={THEMES} onChange={(theme) => set({ theme })} />
             <label>
               Videos shown (at most)
               <input type="number" min={1} max={MAX_EMBED_VIDEOS} value={options.max} onChange={(e) => set({ max: e.target.value })} />
@@ -87,6 +73,19 @@ export function SharePanel(target: SnippetTarget) {
         </div>
       </div>
     </section>
+  );
+}
+
+function Choice({ label, value, choices, onChange }: { label: string; value: string; choices: readonly string[]; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {choices.map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -2,8 +2,9 @@
 
 import { useCallback, useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/format';
-import { type PlayerEvent, playerErrorText, playerUrl } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, playerErrorText } from '@/lib/player/tiktok-player';
 import type { ShowcaseEntry } from '@/lib/videos/types';
+import { TikTokPlayerFrame } from './tiktok-player-frame';
 import { useHydrated } from './use-hydrated';
 import { usePlayerEvents } from './use-player-events';
 
@@ -87,14 +88,7 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
                 {error}
               </p>
             )}
-            <iframe
-              className="frame"
-              title={`TikTok player: ${videoLabel(playing)}`}
-              src={playerUrl(playing.videoId, { autoplay: true })}
-              allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
-              allowFullScreen
-              referrerPolicy="strict-origin-when-cross-origin"
-            />
+            <TikTokPlayerFrame className="frame" videoId={playing.videoId} label={videoLabel(playing)} />
           </>
         )}
       </dialog>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { type PlayerEvent, playerErrorText, playerUrl } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, playerErrorText } from '@/lib/player/tiktok-player';
+import { TikTokPlayerFrame } from './tiktok-player-frame';
 import { usePlayerEvents } from './use-player-events';
 
 type NativeBridge = { ReactNativeWebView?: { postMessage(msg: string): void } };
@@ -23,15 +24,7 @@ export function WatchPlayer({ videoId, title }: { videoId: string; title: string
   useEffect(() => setListening(true), []);
   return (
     <>
-      {listening && (
-        <iframe
-          title={`TikTok player: ${title}`}
-          src={playerUrl(videoId, { autoplay: true })}
-          allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
-          allowFullScreen
-          referrerPolicy="strict-origin-when-cross-origin"
-        />
-      )}
+      {listening && <TikTokPlayerFrame videoId={videoId} label={title} />}
       {error && (
         <div className="overlay" role="alert">
           {error}

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { db } from '../db';
 import type { PublicVideo } from '../videos/types';
 import { handleSchema } from './schema';
-import { coverPath, showcaseRows } from './store';
+import { showcaseEntry, showcaseRows } from './store';
 import { showcaseTag } from './tags';
 
 export type PublicShowcase = {
@@ -27,18 +27,12 @@ export async function loadPublicShowcase(handle: string): Promise<PublicShowcase
   const times = [user.updatedAt, ...rows.flatMap(({ item, video }) => [item.addedAt, video.updatedAt])].map((d) => d.getTime());
   return {
     user: { id: user.id, displayName: user.displayName, username: user.username, handle: user.handle },
-    items: rows.map(({ item, video: v }) => ({
-      videoId: v.id,
-      position: item.position,
-      title: v.title,
-      description: v.description,
-      durationSeconds: v.duration,
-      coverUrl: coverPath(v.id),
-      available: v.available,
-      createdAt: v.createTime.toISOString(),
-      shareUrl: v.shareUrl,
-      viewCount: toNumber(v.viewCount),
-      likeCount: toNumber(v.likeCount),
+    items: rows.map((row) => ({
+      ...showcaseEntry(row),
+      createdAt: row.video.createTime.toISOString(),
+      shareUrl: row.video.shareUrl,
+      viewCount: toNumber(row.video.viewCount),
+      likeCount: toNumber(row.video.likeCount),
     })),
     updatedAt: new Date(Math.max(...times)).toISOString(),
   };

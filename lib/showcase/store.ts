@@ -84,9 +84,11 @@ export async function showcaseRows(userId: string, opts: { availableOnly?: boole
   });
 }
 
-/** The saved showcase in order, with what is needed to show it without TikTok. */
-export async function readShowcase(userId: string, opts: { availableOnly?: boolean } = {}): Promise<ShowcaseEntry[]> {
-  return (await showcaseRows(userId, opts)).map(({ item, video: v }) => ({
+type ShowcaseRow = Awaited<ReturnType<typeof showcaseRows>>[number];
+
+/** A showcase row as the app shows it, without TikTok. */
+export function showcaseEntry({ item, video: v }: ShowcaseRow): ShowcaseEntry {
+  return {
     videoId: v.id,
     position: item.position,
     title: v.title,
@@ -94,7 +96,12 @@ export async function readShowcase(userId: string, opts: { availableOnly?: boole
     durationSeconds: v.duration,
     coverUrl: coverPath(v.id),
     available: v.available,
-  }));
+  };
+}
+
+/** The saved showcase in order, with what is needed to show it without TikTok. */
+export async function readShowcase(userId: string, opts: { availableOnly?: boolean } = {}): Promise<ShowcaseEntry[]> {
+  return (await showcaseRows(userId, opts)).map(showcaseEntry);
 }
 
 /** Updates stored metadata from fresh TikTok data; ids TikTok no longer returns become unavailable. */

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { NotOwnedError, readShowcase, saveShowcase } from '@/lib/showcase/store';
+import { migrateTestDb } from '../support/db';
+import { setupMsw } from '../support/msw';
+import { connectedCreator, fakeDisplayApi, fakeVideos } from '../support/tiktok';
+
+const server = setupMsw();
+beforeAll(() => migrateTestDb());
+
+const mine = fakeVideos(45, '71');
+const theirs = fakeVideos(3, '72');
+
+describe('saveShowcase', () => {
+  it('keeps the order given, asks TikTok in batches of 20, and stores the videos with their counts', async () => {
+    const userId = await connectedCreator();
+    const calls = fakeDisplayApi(server, () => mine);
+    const ids = [mine[30].id, mine[2].id, ...mine.slice(3, 25).map((v) => v.id)];
+    const saved = await saveShowcase(userId, ids);
+    expect(saved.map((e) => e.videoId)).toEqual(ids);
+    expect(calls['video/query']).toBe(Math.ceil(ids.length / 20));
+    const row = await db.video.findUniqueOrThrow({ where: { userId_id: { userId, id: mine[30].id } } });
+    expect(row.title).toBe('Video 30');
+    expect(Number(row.viewCount)).toBe(100);
+  });
+
+  it('refuses ids that are not the creator\u2019s own, and then changes nothing', async () => {
+    const userId = await connectedCreator();
+    fakeDisplayApi(server, () => mine);
+    await saveShowcase(userId, [mine[0].id, mine[1].id]);
+    const attempt = saveShowcase(userId, [mine[2].id, theirs[0].id]);
+    await expect(attempt).rejects.toBeInstanceOf(NotOwnedError);
+    await expect(attempt).rejects.toMatchObject({ videoIds: [theirs[0].id] });
+    expect((await readShowcase(userId)).map((e) => e.videoId)).toEqual([mine[0].id, mine[1].id]);
+  });
+
+  it('leaves the saved showcase as it was when TikTok fails mid-way (the second batch)', async () => {
+    const userId = await connectedCreator();
+    fakeDisplayApi(server, () => mine);
+    await saveShowcase(userId, [mine[0].id]);
+    fakeDisplayApi(
+      server,
+      () => mine,
+      (endpoint, n) => endpoint === 'video/query' && n >= 2,
+    );
+    await expect(
+      saveShowcase(
+        userId,
+        mine.slice(0, 25).map((v) => v.id),
+      ),
+    ).rejects.toBeDefined();
+    expect((await readShowcase(userId)).map((e) => e.videoId)).toEqual([mine[0].id]);
+    expect(await db.video.count({ where: { userId } })).toBe(1);
+  });
+
+  it('an empty showcase asks TikTok nothing and clears the stored videos', async () => {
+    const userId = await connectedCreator();
+    const calls = fakeDisplayApi(server, () => mine);
+    await saveShowcase(userId, [mine[0].id]);
+    await saveShowcase(userId, []);
+    expect(calls['video/query']).toBe(1);
+    expect(await readShowcase(userId)).toEqual([]);
+    expect(await db.video.count({ where: { userId } })).toBe(0);
+  });
+});

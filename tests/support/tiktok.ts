@@ -1,0 +1,90 @@
+import { HttpResponse, http } from 'msw';
+import type { SetupServer } from 'msw/node';
+import { encryptToken } from '@/lib/auth/token-cipher';
+import { db } from '@/lib/db';
+import { newId } from './db';
+import { API } from './msw';
+
+export type FakeVideo = { id: string; title: string; createTime: number; views?: number };
+
+/** A creator in the database, connected with a live token, owning `videos` at "TikTok" (MSW). */
+export async function connectedCreator(scopes = 'user.info.basic,video.list') {
+  const userId = newId();
+  await db.user.create({
+    data: {
+      id: userId,
+      openId: `open-${userId}`,
+      displayName: 'Fake Creator',
+      handle: `fake-${userId.slice(0, 8)}`,
+      connection: {
+        create: {
+          accessTokenEnc: encryptToken(`act.${userId}`, userId),
+          refreshTokenEnc: encryptToken(`rft.${userId}`, userId),
+          accessExpiresAt: new Date(Date.now() + 86_400_000),
+          refreshExpiresAt: new Date(Date.now() + 30 * 86_400_000),
+          scopes,
+        },
+      },
+    },
+  });
+  return userId;
+}
+
+export const fakeVideos = (n: number, prefix = '7'): FakeVideo[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `${prefix}${String(1000 + i).padStart(18, '0')}`, title: `Video ${i}`, createTime: 1_800_000_000 - i * 3600 }));
+
+const wireVideo = (v: FakeVideo) => ({
+  id: v.id,
+  title: v.title,
+  create_time: v.createTime,
+  cover_image_url: `https://p16-sign.tiktokcdn.com/${v.id}.jpeg?x-expires=${Math.floor(Date.now() / 1000) + 6 * 3600}`,
+  duration: 30,
+  width: 1080,
+  height: 1920,
+  video_description: '',
+  share_url: `https://www.tiktok.com/@fake/video/${v.id}`,
+  embed_link: `https://www.tiktok.com/player/v1/${v.id}`,
+  view_count: v.views ?? 100,
+  like_count: 10,
+});
+
+/**
+ * TikTok's Display API for the creators of a test: `owned(token)` says whose videos a bearer token
+ * sees. Counts calls per endpoint; `fail(endpoint, n, token)` makes the nth call answer 500.
+ */
+export function fakeDisplayApi(
+  server: SetupServer,
+  owned: (token: string) => FakeVideo[],
+  fail: (endpoint: string, n: number, token: string) => boolean = () => false,
+) {
+  const calls: Record<string, number> = {};
+  const count = (endpoint: string, token: string) => {
+    calls[endpoint] = (calls[endpoint] ?? 0) + 1;
+    return fail(endpoint, calls[endpoint], token);
+  };
+  const token = (request: Request) => (request.headers.get('authorization') ?? '').replace(/^Bearer /, '');
+  const ok = (data: unknown) => HttpResponse.json({ data, error: { code: 'ok', message: '', log_id: 'test' } });
+  const broken = () => HttpResponse.json({ data: {}, error: { code: 'internal_error', message: 'boom', log_id: 'test' } }, { status: 500 });
+  server.use(
+    http.get(`${API}/v2/user/info/`, ({ request }) =>
+      count('user/info', token(request)) ? broken() : ok({ user: { open_id: `open-${token(request).slice(4)}`, display_name: 'Fake Creator' } }),
+    ),
+    http.post(`${API}/v2/video/list/`, ({ request }) =>
+      count('video/list', token(request)) ? broken() : ok({ videos: owned(token(request)).slice(0, 20).map(wireVideo), cursor: 0, has_more: false }),
+    ),
+    http.post(`${API}/v2/video/query/`, async ({ request }) => {
+      if (count('video/query', token(request))) return broken();
+      const ids = ((await request.json()) as { filters?: { video_ids?: string[] } } | null)?.filters?.video_ids ?? [];
+      if (ids.length < 1 || ids.length > 20)
+        return HttpResponse.json({ data: {}, error: { code: 'invalid_params', message: '1-20 ids', log_id: 't' } }, { status: 400 });
+      return ok({
+        videos: owned(token(request))
+          .filter((v) => ids.includes(v.id))
+          .map(wireVideo),
+        cursor: 0,
+        has_more: false,
+      });
+    }),
+  );
+  return calls;
+}
