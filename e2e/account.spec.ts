@@ -1,12 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { sign } from '../lib/tiktok/webhooks';
 import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './helpers';
 
 // The sandbox's client secret (a constant of the built-in TikTok stand-in, not a real secret).
 const SANDBOX_CLIENT_SECRET = 'sbx_secret_not_a_real_tiktok_secret';
 
 function signed(body: string, t = Math.floor(Date.now() / 1000), secret = SANDBOX_CLIENT_SECRET) {
-  return { 'Content-Type': 'application/json', 'TikTok-Signature': `t=${t},s=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}` };
+  return { 'Content-Type': 'application/json', 'TikTok-Signature': sign(body, secret, t) };
 }
 
 async function openIdOf(request: import('@playwright/test').APIRequestContext, username: string) {

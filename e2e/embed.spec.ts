@@ -1,42 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { apiPut, control, counters, fakeTikTokPlayer, type SandboxVideo, sandboxVideos, signIn, uniqueUser } from './helpers';
+import { apiPut, control, type SandboxVideo, sandboxVideos, signIn } from './helpers';
+import { creatorWith, thirdPartySite, titles, visitor } from './showcase-fixtures';
 
 // The showcase on other people's websites: embed.js on a page of another origin, the framing rules,
-// and the embed page's own options.
+// the embed page's own options, and the dashboard's Share and embed panel.
 
 test.describe.configure({ mode: 'serial' });
-
-/** A creator with a saved showcase of the given videos (by index, newest first), signed in on `page`. */
-async function creatorWith(page: Page, request: Parameters<typeof sandboxVideos>[0], picks: number[]) {
-  const user = uniqueUser('emb');
-  const videos = await sandboxVideos(request, user);
-  await signIn(page, user);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  // The dashboard's embed preview renders the (still empty) showcase as it loads. Cached pages are
-  // stamped when their render ends, so a save landing while that render is under way would be
-  // outlived by it (ISR's window, README "Known limits"); a creator saves seconds later, not within
-  // the same millisecond.
-  await expect(page.frameLocator('iframe[title="Embed preview"]').getByText('No videos here yet.')).toBeVisible();
-  const chosen = picks.map((i) => videos[i]);
-  expect((await apiPut(page, '/api/showcase', { videoIds: chosen.map((v) => v.id) })).status()).toBe(200);
-  return { user, videos: chosen };
-}
-
-/** A third-party website on its own origin (another port), serving the given HTML. */
-async function thirdPartySite(html: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(html);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
-const titles = (videos: SandboxVideo[]) => videos.map((v) => new RegExp(v.title.replace(/[#]/g, '\\$&')));
 
 let a: { user: string; videos: SandboxVideo[] };
 let b: { user: string; videos: SandboxVideo[] };
@@ -47,16 +18,6 @@ test.beforeAll(async ({ browser, request }) => {
   a = await creatorWith(pa, request, [5, 0, 9, 2]);
   b = await creatorWith(pb, request, [1, 7, 3]);
 });
-
-async function visitor(browser: Browser) {
-  const page = await (await browser.newContext()).newPage();
-  const tiktok: string[] = [];
-  page.on('request', (r) => {
-    if (new URL(r.url()).hostname.endsWith('tiktok.com')) tiktok.push(r.url());
-  });
-  await fakeTikTokPlayer(page);
-  return { page, tiktok };
-}
 
 test('two embed.js embeds on a page of another origin: both showcases in order, sized to content, nothing from TikTok before a click', async ({ browser }) => {
   const site = await thirdPartySite(`<!doctype html><html><body style="margin:0;font-family:sans-serif">
@@ -278,112 +239,4 @@ test('the dashboard panel: the preview follows saves and the controls, snippets 
   await panel.getByRole('button', { name: 'Copy JSON API' }).click();
   await expect(panel.getByRole('button', { name: 'Copy JSON API' })).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${BASE_URL}/api/public/showcases/${a.user}?stats=1`);
-});
-
-test('oEmbed: a published page, an unknown handle, a foreign URL, format=xml, a bad URL', async ({ request }) => {
-  const pageUrl = `${BASE_URL}/u/${a.user}`;
-  const html = await (await request.get(`/u/${a.user}`)).text();
-  expect(html).toContain(
-    `<link rel="alternate" type="application/json+oembed" href="${BASE_URL}/api/oembed?format=json&amp;url=${encodeURIComponent(pageUrl)}"`,
-  );
-
-  const ok = await request.get(`/api/oembed?url=${encodeURIComponent(pageUrl)}&format=json&maxwidth=320&maxheight=500`);
-  expect(ok.status()).toBe(200);
-  const o = await ok.json();
-  expect(o).toMatchObject({
-    version: '1.0',
-    type: 'rich',
-    width: 320,
-    height: 500,
-    provider_name: 'Showreel',
-    provider_url: BASE_URL,
-    author_url: pageUrl,
-    thumbnail_url: `${pageUrl}/share-image`,
-    thumbnail_width: 1200,
-    thumbnail_height: 630,
-  });
-  expect(o.title).toMatch(/Showreel$/);
-  expect(o.author_name).toBeTruthy();
-  expect(o.html).toContain(`<iframe src="${BASE_URL}/embed/${a.user}" width="320" height="500"`);
-
-  const answers = async (url: string, extra = '') => (await request.get(`/api/oembed?url=${encodeURIComponent(url)}${extra}`)).status();
-  expect(await answers(`${BASE_URL}/u/nobody-here-at-all`)).toBe(404);
-  expect(await answers(`https://elsewhere.example/u/${a.user}`)).toBe(404);
-  expect(await answers(`${BASE_URL}/dashboard`)).toBe(404);
-  expect(await answers(pageUrl, '&format=xml')).toBe(501);
-  const bad = await request.get('/api/oembed?url=not%20a%20url');
-  expect(bad.status()).toBe(400);
-  expect((await bad.json()).error.code).toBe('bad_request');
-});
-
-test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, secret or internal id', async ({ request }) => {
-  const res = await request.get(`/api/public/showcases/${a.user}`, { headers: { Origin: 'https://someone-else.example' } });
-  expect(res.status()).toBe(200);
-  expect(res.headers()['access-control-allow-origin']).toBe('*');
-  expect(res.headers()['cache-control']).toContain('s-maxage=');
-  const etag = res.headers().etag;
-  expect(etag).toMatch(/^".+"$/);
-  const body = await res.json();
-  expect(Object.keys(body).sort()).toEqual(['creator', 'updatedAt', 'videos']);
-  expect(body.creator).toEqual({
-    displayName: expect.any(String),
-    handle: a.user,
-    avatarUrl: `${BASE_URL}/api/avatars/${a.user}`,
-    profileUrl: `${BASE_URL}/u/${a.user}`,
-  });
-  expect(body.videos.map((v: { id: string }) => v.id)).toEqual(a.videos.map((v) => v.id));
-  expect(body.videos[0]).toEqual({
-    id: a.videos[0].id,
-    title: a.videos[0].title,
-    durationSeconds: expect.any(Number),
-    createdAt: new Date(a.videos[0].createTime * 1000).toISOString(),
-    coverUrl: `${BASE_URL}/api/covers/${a.videos[0].id}`,
-    embedUrl: `https://www.tiktok.com/player/v1/${a.videos[0].id}`,
-    watchUrl: `${BASE_URL}/watch/${a.videos[0].id}`,
-    shareUrl: expect.stringContaining(`/video/${a.videos[0].id}`),
-  });
-  expect(Number.isNaN(Date.parse(body.updatedAt))).toBe(false);
-  const text = JSON.stringify(body);
-  expect(text).not.toMatch(/act\.|rft\.|token|secret|open_?id|userId/i);
-
-  const again = await request.get(`/api/public/showcases/${a.user}`, { headers: { 'If-None-Match': etag } });
-  expect(again.status()).toBe(304);
-  expect(again.headers().etag).toBe(etag);
-  const preflight = await request.fetch(`/api/public/showcases/${a.user}`, {
-    method: 'OPTIONS',
-    headers: { Origin: 'https://x.example', 'Access-Control-Request-Headers': 'if-none-match' },
-  });
-  expect(preflight.status()).toBe(204);
-  expect(preflight.headers()['access-control-allow-headers']).toContain('If-None-Match');
-
-  const missing = await request.get('/api/public/showcases/nobody-here-at-all');
-  expect(missing.status()).toBe(404);
-  expect((await missing.json()).error.code).toBe('not_found');
-  expect((await request.get('/api/public/showcases/bad%20handle')).status()).toBe(400);
-});
-
-test('the share image is a PNG, and makes no TikTok API call while covers are fresh', async ({ request }) => {
-  const html = await (await request.get(`/embed/${b.user}`)).text();
-  expect(html).toContain(`<meta property="og:image" content="${BASE_URL}/u/${b.user}/share-image"/>`);
-  expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
-  await control(request, { action: 'resetCounters' });
-  const res = await request.get(`/u/${b.user}/share-image`);
-  expect(res.status()).toBe(200);
-  expect(res.headers()['content-type']).toBe('image/png');
-  const png = await res.body();
-  expect(png.subarray(1, 4).toString()).toBe('PNG');
-  expect(png.readUInt32BE(16)).toBe(1200);
-  expect(png.readUInt32BE(20)).toBe(630);
-  const calls = await counters(request);
-  for (const endpoint of ['video/query', 'video/list', 'user/info', 'oauth/token:refresh']) expect(calls[endpoint] ?? 0).toBe(0);
-  expect((await request.get('/u/nobody-here-at-all/share-image')).status()).toBe(404);
-});
-
-test('the landing page is prerendered; a signed-in creator is sent on to the dashboard', async ({ request, page }) => {
-  const landing = await request.get('/');
-  expect(landing.status()).toBe(200);
-  expect(landing.headers()['x-nextjs-cache'] ?? landing.headers()['x-nextjs-prerender']).toBeTruthy();
-  await signIn(page, a.user);
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/dashboard$/);
 });

@@ -1,6 +1,4 @@
 import 'server-only';
-import { env } from './env';
-import { isTikTokCdnUrl } from './tiktok/cdn';
 
 /**
  * TikTok's cover and avatar URLs are signed and expire (x-expires). The app refreshes them this long
@@ -10,38 +8,4 @@ export const SIGNED_URL_MARGIN_MS = 15 * 60_000;
 
 export function nearExpiry(expiresAt: Date, now = Date.now()): boolean {
   return expiresAt.getTime() - now < SIGNED_URL_MARGIN_MS;
-}
-
-const refused = new Set<string>();
-
-/**
- * Where a visitor may be sent for an image: TikTok's CDN over https, or, in sandbox mode, the app
- * itself (the sandbox's CDN). Anything else (a tampered row, a changed API) gets the placeholder,
- * and a warning once per host.
- */
-export function isAllowedImageUrl(raw: string): boolean {
-  if (isTikTokCdnUrl(raw)) return true;
-  const e = env();
-  let origin = '';
-  try {
-    origin = new URL(raw).origin;
-  } catch {
-    // not a URL at all
-  }
-  if (e.sandbox && origin === new URL(e.appUrl).origin) return true;
-  if (!refused.has(origin)) {
-    refused.add(origin);
-    console.warn(`[images] not redirecting to ${origin || 'an unparsable URL'}: not TikTok's CDN`);
-  }
-  return false;
-}
-
-/**
- * A 302 to a signed URL, cacheable for at most 5 minutes and never into the refresh margin; to a
- * placeholder image when there is none, or when it does not point at TikTok's CDN.
- */
-export function redirectToSignedUrl(candidate: { url: string; expiresAt: Date } | null, placeholder: string): Response {
-  const target = candidate && isAllowedImageUrl(candidate.url) ? candidate : null;
-  const maxAge = target ? Math.max(0, Math.min(300, Math.floor((target.expiresAt.getTime() - Date.now() - SIGNED_URL_MARGIN_MS) / 1000))) : 60;
-  return new Response(null, { status: 302, headers: { Location: target?.url ?? placeholder, 'Cache-Control': `public, max-age=${maxAge}` } });
 }

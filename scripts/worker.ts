@@ -1,8 +1,9 @@
 // `npm run worker`: a long-running process that runs the background sync on a schedule.
 // `npm run worker -- --once` runs one pass and exits (also what tests use); `--all` ignores due times.
+
+import { sleep } from '../lib/async';
 import { env } from '../lib/env';
 import { errorMessage } from '../lib/errors';
-import { sleep } from '../lib/lease';
 import { shutdown } from '../lib/shutdown';
 import { runSync } from '../lib/sync/run';
 

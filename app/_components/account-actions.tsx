@@ -1,15 +1,19 @@
 'use client';
 
 import { useState } from 'react';
+import { ApiError, apiFetch, FALLBACK_MESSAGE } from './api-fetch';
 import { useHydrated } from './use-hydrated';
 
 type Props = { connected: boolean; lastSyncedAt: string | null };
 
+/** The server's words when the call failed, or null when it worked. */
 async function post(url: string): Promise<string | null> {
-  const res = await fetch(url, { method: 'POST', headers: { Accept: 'application/json' } });
-  if (res.ok) return null;
-  const body = await res.json().catch(() => null);
-  return body?.error?.message ?? 'Something went wrong. Please try again.';
+  try {
+    await apiFetch(url, { method: 'POST' });
+    return null;
+  } catch (e) {
+    return e instanceof ApiError ? e.message : FALLBACK_MESSAGE;
+  }
 }
 
 /** Disconnect TikTok and Delete my data, each behind an explicit confirmation. */

@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { handoffInputSchema } from '@/lib/native/schema';
+import { ApiError, apiFetch, FALLBACK_MESSAGE } from './api-fetch';
 
 const ERRORS: Record<string, string> = {
   access_denied: 'You cancelled the TikTok sign-in.',
@@ -34,14 +35,9 @@ export function HandoffRedeemer() {
     }
     let cancelled = false;
     setMessage('Signing you in…');
-    fetch('/api/auth/handoff', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input.data) })
-      .then(async (res) => {
-        const body = await res.json().catch(() => null);
-        if (cancelled) return;
-        if (res.ok) router.replace(body?.redirectTo ?? '/dashboard');
-        else setMessage(body?.error?.message ?? 'Sign-in failed. Please try again from the app.');
-      })
-      .catch(() => !cancelled && setMessage('The network failed. Please try again.'));
+    apiFetch<{ redirectTo?: string }>('/api/auth/handoff', { method: 'POST', json: input.data })
+      .then((body) => !cancelled && router.replace(body.redirectTo ?? '/dashboard'))
+      .catch((e: unknown) => !cancelled && setMessage(e instanceof ApiError ? e.message : FALLBACK_MESSAGE));
     return () => {
       cancelled = true;
     };

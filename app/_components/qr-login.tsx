@@ -4,28 +4,13 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import useSWR from 'swr';
 import useSWRMutation from 'swr/mutation';
+import { type ApiError, apiFetch } from './api-fetch';
 
 type Start = { id: string; scanUrl: string; svg: string };
 type Poll = { status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised'; redirectTo?: string };
 
 export const POLL_INTERVAL_MS = 2500;
 export const MAX_POLLING_MS = 5 * 60_000;
-
-class HttpError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { Accept: 'application/json' } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new HttpError(body?.error?.message ?? 'Something went wrong.', res.status);
-  return body as T;
-}
 
 const WORDS: Record<Poll['status'], string> = {
   new: 'Scan with the TikTok app',
@@ -41,7 +26,7 @@ const WORDS: Record<Poll['status'], string> = {
  */
 export function QrLogin() {
   const router = useRouter();
-  const start = useSWRMutation('/api/auth/qr', (url: string) => call<Start>(url, { method: 'POST' }));
+  const start = useSWRMutation('/api/auth/qr', (url: string) => apiFetch<Start>(url, { method: 'POST' }));
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [timedOut, setTimedOut] = useState(false);
   const [final, setFinal] = useState<Poll['status'] | null>(null);
@@ -53,7 +38,7 @@ export function QrLogin() {
     setFinal(null);
     setFailure(null);
     setStartedAt(Date.now());
-    start.trigger().catch((e: HttpError) => setFailure(e.status === 429 ? 'TikTok is busy. Try again in a moment.' : e.message));
+    start.trigger().catch((e: ApiError) => setFailure(e.message));
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on mount; a QR session is started by an action, not by a re-render
   useEffect(begin, []);
@@ -65,7 +50,7 @@ export function QrLogin() {
   }, [startedAt]);
 
   const polling = Boolean(session) && !timedOut && final === null && failure === null;
-  const poll = useSWR<Poll, HttpError>(polling && session ? `/api/auth/qr/${session.id}` : null, (url: string) => call<Poll>(url), {
+  const poll = useSWR<Poll, ApiError>(polling && session ? `/api/auth/qr/${session.id}` : null, (url: string) => apiFetch<Poll>(url), {
     refreshInterval: POLL_INTERVAL_MS,
     refreshWhenHidden: false,
     revalidateOnFocus: false,
@@ -77,7 +62,7 @@ export function QrLogin() {
       if (data.status === 'confirmed') router.replace(data.redirectTo ?? '/dashboard');
     },
     // Any non-OK answer stops polling, 429 included.
-    onError: (e) => setFailure(e.status === 429 ? 'TikTok is busy. Try again in a moment.' : e.message),
+    onError: (e) => setFailure(e.message),
   });
 
   const status = final ?? poll.data?.status ?? 'new';

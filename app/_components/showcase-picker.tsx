@@ -6,6 +6,7 @@ import useSWRInfinite from 'swr/infinite';
 import { formatDate, formatDuration, videoLabel } from '@/lib/format';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
 import type { ShowcaseEntry, VideoCard, VideoPageDto } from '@/lib/videos/types';
+import { ApiError, apiFetch, FALLBACK_MESSAGE } from './api-fetch';
 import { SHOWCASE_SAVED_EVENT } from './showcase-events';
 import { useHydrated } from './use-hydrated';
 
@@ -13,25 +14,8 @@ type Props = { initialPage: VideoPageDto; initialShowcase: ShowcaseEntry[] };
 type Status = { kind: 'idle' | 'saving' | 'ok' | 'error'; text: string };
 type Meta = { id: string; label: string; durationSeconds: number; available: boolean };
 
-class ApiError extends Error {}
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(body?.error?.message ?? 'Something went wrong. Please try again.');
-  return body as T;
-}
-
-async function putShowcase(videoIds: string[]): Promise<{ items: ShowcaseEntry[] }> {
-  const res = await fetch('/api/showcase', {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ videoIds }),
-  });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(body?.error?.message ?? 'Something went wrong.');
-  return body;
-}
+const getJson = <T,>(url: string) => apiFetch<T>(url);
+const putShowcase = (videoIds: string[]) => apiFetch<{ items: ShowcaseEntry[] }>('/api/showcase', { method: 'PUT', json: { videoIds } });
 
 function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length || from === to) return list;
@@ -106,7 +90,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
       setStatus({ kind: 'ok', text: `Showcase saved (${draft.length} ${draft.length === 1 ? 'video' : 'videos'}).` });
       window.dispatchEvent(new Event(SHOWCASE_SAVED_EVENT));
     } catch (e) {
-      const why = e instanceof ApiError ? e.message : 'The network failed.';
+      const why = e instanceof ApiError ? e.message : FALLBACK_MESSAGE;
       setStatus({ kind: 'error', text: `Couldn't save your showcase: ${why} Your published showcase is unchanged.` });
     }
     statusRef.current?.focus();

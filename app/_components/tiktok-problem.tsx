@@ -1,11 +1,11 @@
-import { PROBLEM_TEXT } from '@/lib/videos/problems';
+import { PROBLEMS } from '@/lib/http/problems';
 import type { ProblemKind } from '@/lib/videos/types';
 
 /** Shown in place of the grid when TikTok fails; the rest of the dashboard still renders. */
 export function TikTokProblem({ kind }: { kind: ProblemKind }) {
   return (
     <div className={`notice ${kind === 'rate_limited' || kind === 'unavailable' ? 'warn' : 'error'}`} role="alert">
-      <p>{PROBLEM_TEXT[kind]}</p>
+      <p>{PROBLEMS[kind].text}</p>
       {kind === 'needs_reconnect' && (
         <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">
           Reconnect TikTok

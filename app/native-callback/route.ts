@@ -1,6 +1,6 @@
-import { errorPage } from '@/lib/auth/error-page';
 import { completeAuthorization, FAILURE_TEXT } from '@/lib/auth/oauth';
 import { env } from '@/lib/env';
+import { errorPage } from '@/lib/http/error-page';
 import { createHandoff, deeplink } from '@/lib/native/handoff';
 
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,12 @@
+// lib/account: the creator's own account: profile and avatar, connection status, disconnect and delete.
 import 'server-only';
+import { singleFlight } from '../async';
 import { db } from '../db';
 import { errorMessage } from '../errors';
-import { singleFlight } from '../lease';
 import { nearExpiry } from '../signed-url';
 import { signedUrlExpiry } from '../tiktok/client';
 import { refreshProfile } from './profile';
+import { CONNECTION_STATUS } from './status';
 
 const inflight = new Map<string, Promise<void>>();
 
@@ -32,7 +34,7 @@ export async function publicAvatar(handle: string): Promise<PublicAvatar | undef
   const user = await find(handle);
   if (!user?.published) return undefined;
   const current = fresh(user.avatarUrl);
-  if (current || user.connection?.status !== 'active') return current;
+  if (current || user.connection?.status !== CONNECTION_STATUS.active) return current;
   const { scopes } = user.connection;
   await singleFlight(inflight, user.id, () =>
     refreshProfile(user.id, scopes.split(',')).catch((e: unknown) => console.warn(`[avatar] refresh failed for user ${user.id}: ${errorMessage(e)}`)),

@@ -3,8 +3,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { currentUserId, getSession } from '../auth/session';
 import { db } from '../db';
-
-export type ConnectionStatus = 'active' | 'needs_reconnect' | 'disconnected';
+import { CONNECTION_STATUS, type ConnectionStatus } from './status';
 
 /** The signed-in creator for a page render (cached per request); redirects to the landing page if none. */
 export const requireCreator = cache(async () => {
@@ -32,6 +31,6 @@ export const requireCreator = cache(async () => {
     ...user,
     scopes,
     canListVideos: scopes.includes('video.list'),
-    status: (user.connection?.status ?? 'disconnected') as ConnectionStatus,
+    status: (user.connection?.status ?? CONNECTION_STATUS.disconnected) as ConnectionStatus,
   };
 });

@@ -1,3 +1,4 @@
+// lib/auth: who is signed in and how they got there: sessions, OAuth state and PKCE, tokens and their cipher.
 import 'server-only';
 import { env } from '../env';
 import { jsonError } from '../http';

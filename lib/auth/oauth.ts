@@ -1,6 +1,7 @@
 import 'server-only';
 import { sealData, unsealData } from 'iron-session';
 import { env } from '../env';
+import { PROBLEMS } from '../http/problems';
 import { authorizeUrl, exchangeCode } from '../tiktok/client';
 import { isTikTokError } from '../tiktok/errors';
 import { challengeFor, createVerifier, randomToken } from './pkce';
@@ -102,7 +103,7 @@ export const FAILURE_TEXT: Record<CallbackFailure, { title: string; message: str
   oauth_error: { title: 'TikTok could not sign you in', message: 'TikTok reported a problem with this sign-in. Please try again.', status: 400 },
   missing_code: { title: 'TikTok did not finish the sign-in', message: 'The answer from TikTok was incomplete. Please try again.', status: 400 },
   exchange_failed: { title: 'TikTok could not sign you in', message: 'The sign-in could not be completed. Please try again.', status: 400 },
-  tiktok_unavailable: { title: 'TikTok is busy', message: 'TikTok did not answer in time. Please try again in a moment.', status: 503 },
+  tiktok_unavailable: { title: 'TikTok is busy', message: PROBLEMS.unavailable.text, status: 503 },
   needs_basic_scope: {
     title: 'Showreel needs your basic profile',
     message: 'Please allow access to your profile info (avatar and display name) so Showreel can sign you in.',

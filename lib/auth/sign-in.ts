@@ -1,10 +1,11 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
+import { CONNECTION_STATUS } from '../account/status';
 import { db } from '../db';
 import { revalidateHandle } from '../showcase/revalidate';
 import { getUserInfo } from '../tiktok/client';
 import type { TikTokProfile, TokenSet } from '../tiktok/types';
-import { encryptToken } from './token-cipher';
+import { tokenColumns } from './tokens';
 
 /** A stable public handle: the TikTok username when granted and free, otherwise a slug of the open_id. */
 async function chooseHandle(profile: TikTokProfile, userId: string | null): Promise<string> {
@@ -27,12 +28,8 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   const handle = existing && !profile.username ? existing.handle : await chooseHandle(profile, existing?.id ?? null);
   const userId = existing?.id ?? randomUUID();
   const connection = {
-    accessTokenEnc: encryptToken(tokens.accessToken, userId),
-    refreshTokenEnc: encryptToken(tokens.refreshToken, userId),
-    accessExpiresAt: tokens.accessExpiresAt,
-    refreshExpiresAt: tokens.refreshExpiresAt,
-    scopes: tokens.scopes.join(','),
-    status: 'active',
+    ...tokenColumns(tokens, userId),
+    status: CONNECTION_STATUS.active,
     lastError: null,
     // A fresh grant: webhooks about any earlier authorization no longer apply (lib/webhooks/tiktok.ts).
     connectedAt: new Date(),

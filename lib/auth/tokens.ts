@@ -1,8 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { CONNECTION_STATUS } from '../account/status';
+import { backoff, singleFlight, sleep } from '../async';
 import { db } from '../db';
 import { env } from '../env';
-import { acquireLease, backoff, releaseLease, singleFlight, sleep } from '../lease';
+import { acquireLease, releaseLease } from '../lease';
 import { refreshToken } from '../tiktok/client';
 import { isTikTokError, TikTokError } from '../tiktok/errors';
 import type { TokenSet } from '../tiktok/types';
@@ -27,12 +29,23 @@ const waitForOthersMs = () => leaseMs() + 5_000;
 
 type Held = { token: string; version: number };
 
+/** A token pair as a TikTokConnection row stores it: encrypted, bound to the user, with its expiries and scopes. */
+export function tokenColumns(tokens: TokenSet, userId: string) {
+  return {
+    accessTokenEnc: encryptToken(tokens.accessToken, userId),
+    refreshTokenEnc: encryptToken(tokens.refreshToken, userId),
+    accessExpiresAt: tokens.accessExpiresAt,
+    refreshExpiresAt: tokens.refreshExpiresAt,
+    scopes: tokens.scopes.join(','),
+  };
+}
+
 /** One refresh per account in this process; the database lease covers the other processes. */
 const inflight = new Map<string, Promise<Held>>();
 
 async function readConnection(userId: string) {
   const c = await db.tikTokConnection.findUnique({ where: { userId } });
-  if (c?.status !== 'active') throw new NeedsReconnectError();
+  if (c?.status !== CONNECTION_STATUS.active) throw new NeedsReconnectError();
   return isLegacyToken(c.accessTokenEnc) || isLegacyToken(c.refreshTokenEnc) ? upgradeCipher(c) : c;
 }
 
@@ -86,11 +99,7 @@ async function refreshUnderLease(userId: string, staleVersion: number): Promise<
         const written = await db.tikTokConnection.updateMany({
           where: { userId, version: c.version },
           data: {
-            accessTokenEnc: encryptToken(tokens.accessToken, userId),
-            refreshTokenEnc: encryptToken(tokens.refreshToken, userId),
-            accessExpiresAt: tokens.accessExpiresAt,
-            refreshExpiresAt: tokens.refreshExpiresAt,
-            scopes: tokens.scopes.join(','),
+            ...tokenColumns(tokens, userId),
             version: c.version + 1,
             lastError: null,
           },
@@ -114,7 +123,7 @@ async function refreshWithRetry(userId: string, version: number, refresh: string
       if (isTikTokError(e, 'unauthorized') || (isTikTokError(e) && e.code === 'invalid_grant')) {
         await db.tikTokConnection.updateMany({
           where: { userId, version },
-          data: { status: 'needs_reconnect', lastError: `Refresh refused by TikTok (${e.code})` },
+          data: { status: CONNECTION_STATUS.needsReconnect, lastError: `Refresh refused by TikTok (${e.code})` },
         });
         console.warn(`[tokens] refresh refused for user ${userId}: ${e.message}`);
         throw new NeedsReconnectError();
@@ -126,11 +135,6 @@ async function refreshWithRetry(userId: string, version: number, refresh: string
       throw e;
     }
   }
-}
-
-/** A valid access token for the account, refreshed first when it expires within the safety margin. */
-export async function getAccessToken(userId: string): Promise<string> {
-  return (await current(userId)).token;
 }
 
 /**

@@ -1,3 +1,4 @@
+// lib/limits: how often one client may do what costs work: per-IP, per-browser and per-creator counters.
 import 'server-only';
 import { env } from '../env';
 

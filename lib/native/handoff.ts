@@ -1,3 +1,4 @@
+// lib/native: sign-in from a native app: handoff codes bound to the app's PKCE challenge.
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { challengeFor, randomToken } from '../auth/pkce';

@@ -1,9 +1,11 @@
+// lib/showcase: the curated showcase: saving it, reading it, and every public surface of it.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { singleFlight, sleep } from '../async';
 import { db } from '../db';
 import { errorMessage } from '../errors';
-import { acquireLease, releaseLease, singleFlight, sleep } from '../lease';
-import { SIGNED_URL_MARGIN_MS } from '../signed-url';
+import { acquireLease, releaseLease } from '../lease';
+import { nearExpiry, SIGNED_URL_MARGIN_MS } from '../signed-url';
 import { applyFreshVideos, fetchOwnVideos } from './store';
 
 const LEASE_MS = 60_000;
@@ -45,4 +47,28 @@ async function refreshCovers(userId: string): Promise<void> {
   } finally {
     await releaseLease(key, holder);
   }
+}
+
+export type PublicCover = { url: string; expiresAt: Date } | null;
+
+function findPublic(videoId: string) {
+  return db.video.findFirst({
+    where: { id: videoId, available: true, user: { published: true, showcaseItems: { some: { videoId } } } },
+    select: { userId: true, coverUrl: true, coverExpiresAt: true },
+  });
+}
+
+/**
+ * The current cover of a video a published showcase shows, refreshed first (with its showcase's
+ * other stale covers) when near its x-expires. `undefined`: no such video; `null`: no usable cover
+ * (TikTok could not be asked), so the caller shows a placeholder. The avatar's twin: publicAvatar.
+ */
+export async function publicCover(videoId: string): Promise<PublicCover | undefined> {
+  let video = await findPublic(videoId);
+  if (!video) return undefined;
+  if (nearExpiry(video.coverExpiresAt)) {
+    await ensureFreshCovers(video.userId);
+    video = (await findPublic(videoId)) ?? video;
+  }
+  return video.coverUrl && video.coverExpiresAt.getTime() > Date.now() ? { url: video.coverUrl, expiresAt: video.coverExpiresAt } : null;
 }

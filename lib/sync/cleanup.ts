@@ -1,3 +1,4 @@
+// lib/sync: background work: syncing accounts with TikTok and cleaning up what has expired.
 import 'server-only';
 import { db } from '../db';
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { refreshProfile } from '../account/profile';
+import { CONNECTION_STATUS } from '../account/status';
 import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
 import { db } from '../db';
 import { env } from '../env';
@@ -57,7 +58,7 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
   const callsBefore = totalCalls();
   const dueBefore = new Date(Date.now() - env().syncIntervalMs + 60_000);
   const accounts = await db.tikTokConnection.findMany({
-    where: { status: 'active', ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) },
+    where: { status: CONNECTION_STATUS.active, ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) },
     select: { userId: true, scopes: true },
     orderBy: { lastSyncedAt: { sort: 'asc', nulls: 'first' } },
   });

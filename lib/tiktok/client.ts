@@ -8,20 +8,9 @@ import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from '.
 
 // The typed TikTok client: the only code that knows TikTok's URLs, fields and error shapes.
 
-export const VIDEO_FIELDS = [
-  'id',
-  'create_time',
-  'cover_image_url',
-  'share_url',
-  'video_description',
-  'duration',
-  'height',
-  'width',
-  'title',
-  'embed_link',
-  'view_count',
-  'like_count',
-] as const;
+/** The video fields the app asks for: all TikTok documents but the embed HTML and two counts it never shows. */
+const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'comment_count', 'share_count'];
+export const VIDEO_FIELDS = wire.TIKTOK_VIDEO_FIELDS.filter((f) => !UNUSED_VIDEO_FIELDS.includes(f));
 
 const FIELDS_BY_SCOPE: Record<string, string[]> = {
   'user.info.basic': ['open_id', 'union_id', 'avatar_url', 'display_name'],

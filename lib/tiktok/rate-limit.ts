@@ -1,7 +1,7 @@
 import 'server-only';
+import { sleep } from '../async';
 import { db } from '../db';
 import { env } from '../env';
-import { sleep } from '../lease';
 import { recordCallWithinLimit } from '../sql';
 import { TikTokError } from './errors';
 

@@ -1,5 +1,24 @@
 import { z } from 'zod';
 
+/** Every field of a video object the Display API documents (video/list and video/query take a subset). */
+export const TIKTOK_VIDEO_FIELDS = [
+  'id',
+  'create_time',
+  'cover_image_url',
+  'share_url',
+  'video_description',
+  'duration',
+  'height',
+  'width',
+  'title',
+  'embed_html',
+  'embed_link',
+  'like_count',
+  'comment_count',
+  'share_count',
+  'view_count',
+] as const;
+
 // TikTok's wire format, as documented in tiktok-api-facts.md. Unknown fields pass through
 // untouched; missing optional ones become null in lib/tiktok/client.ts.
 

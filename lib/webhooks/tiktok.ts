@@ -1,20 +1,11 @@
+// lib/webhooks: what the app does when TikTok tells it something (authorization.removed).
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { forgetConnectionIn } from '../account/lifecycle';
 import { db } from '../db';
 import { revalidateHandle } from '../showcase/revalidate';
 import { insertWebhookOnce } from '../sql';
-
-export const webhookSchema = z.object({
-  client_key: z.string(),
-  event: z.string().min(1),
-  create_time: z.coerce.number().int(),
-  user_openid: z.string().min(1),
-  content: z.string().optional(),
-});
-
-export type WebhookEvent = z.infer<typeof webhookSchema>;
+import type { WebhookEvent } from '../tiktok/webhooks';
 
 export type WebhookResult = 'handled' | 'duplicate' | 'ignored' | 'outdated';
 

@@ -1,10 +1,13 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decryptToken, encryptToken, isLegacyToken } from '@/lib/auth/token-cipher';
-import { getAccessToken } from '@/lib/auth/tokens';
+import { withAccessToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { migrateTestDb, newId } from '../support/db';
+
+/** The token a TikTok call would be made with (what withAccessToken hands the call). */
+const getAccessToken = (userId: string) => withAccessToken(userId, async (token) => token);
 
 const USER = 'user-1';
 

@@ -1,11 +1,14 @@
 import { delay, HttpResponse, http } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decryptToken, encryptToken } from '@/lib/auth/token-cipher';
-import { getAccessToken, NeedsReconnectError, withAccessToken } from '@/lib/auth/tokens';
+import { NeedsReconnectError, withAccessToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { TikTokError } from '@/lib/tiktok/errors';
 import { migrateTestDb, newId } from '../support/db';
 import { API, setupMsw } from '../support/msw';
+
+/** The token a TikTok call would be made with (what withAccessToken hands the call). */
+const getAccessToken = (userId: string) => withAccessToken(userId, async (token) => token);
 
 const server = setupMsw();
 beforeAll(() => migrateTestDb());

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as sbx from '@/lib/tiktok/sandbox/engine';
+import * as sbx from '@/lib/sandbox';
 
 // The sandbox is what every end-to-end test stands on: it must fail the way TikTok fails.
 const KEY = 'test_client_key';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { sandboxRoute } from '@/lib/tiktok/sandbox/http';
+import { sandboxRoute } from '@/lib/sandbox/http';
 
 describe('the sandbox with real TikTok credentials', () => {
   it('is not reachable: every sandbox route answers 404', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sign, verifySignature } from '@/lib/webhooks/signature';
+import { sign, verifySignature } from '@/lib/tiktok/webhooks';
 
 const SECRET = 'client-secret';
 const BODY = '{"event":"authorization.removed","user_openid":"abc"}';

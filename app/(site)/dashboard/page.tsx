@@ -7,6 +7,7 @@ import { SharePanel } from '@/app/_components/share-panel';
 import { TikTokProblem } from '@/app/_components/tiktok-problem';
 import { VideoGridSkeleton } from '@/app/_components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
+import { CONNECTION_STATUS } from '@/lib/account/status';
 import { embedScript } from '@/lib/embed/script';
 import { env } from '@/lib/env';
 import { RecentVideos } from './recent-videos';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Dashboard', robots: { index: false }
 
 export default async function DashboardPage() {
   const creator = await requireCreator();
-  const connected = creator.status === 'active';
+  const connected = creator.status === CONNECTION_STATUS.active;
   return (
     <main className="container">
       <section className="profile" aria-label="Your TikTok profile">
@@ -32,15 +33,17 @@ export default async function DashboardPage() {
         </div>
         <div className="links">
           {creator.published && (
-            <Link className="button button-ghost" href={`/u/${creator.handle}`}>
+            // Not prefetched: a prefetch renders the public page while the creator may be saving, and a
+            // render that outlives a save is cached for its 5-minute window (README, Known limits).
+            <Link className="button button-ghost" href={`/u/${creator.handle}`} prefetch={false}>
               Public page
             </Link>
           )}
         </div>
       </section>
 
-      {creator.status === 'needs_reconnect' && <ReconnectBanner />}
-      {creator.status === 'disconnected' && (
+      {creator.status === CONNECTION_STATUS.needsReconnect && <ReconnectBanner />}
+      {creator.status === CONNECTION_STATUS.disconnected && (
         <div className="notice warn" role="status">
           <p>TikTok is disconnected and your showcase is unpublished. Connect again to pick up where you left off.</p>
           <a className="button button-primary" href="/api/auth/tiktok?returnTo=/dashboard">
@@ -58,7 +61,7 @@ export default async function DashboardPage() {
 
       {creator.published && <SharePanel appUrl={env().appUrl} handle={creator.handle} scriptVersion={embedScript.version} />}
 
-      <AccountActions connected={creator.status !== 'disconnected'} lastSyncedAt={creator.connection?.lastSyncedAt?.toISOString() ?? null} />
+      <AccountActions connected={creator.status !== CONNECTION_STATUS.disconnected} lastSyncedAt={creator.connection?.lastSyncedAt?.toISOString() ?? null} />
     </main>
   );
 }

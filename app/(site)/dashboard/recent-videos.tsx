@@ -1,8 +1,9 @@
 import { ReconnectBanner } from '@/app/_components/reconnect-banner';
 import { ShowcasePicker } from '@/app/_components/showcase-picker';
 import { TikTokProblem } from '@/app/_components/tiktok-problem';
+import { problemOf } from '@/lib/http/problems';
 import { readShowcase } from '@/lib/showcase/store';
-import { problemOf, recentVideos } from '@/lib/videos/recent';
+import { recentVideos } from '@/lib/videos/recent';
 import type { VideoPageDto } from '@/lib/videos/types';
 
 /** Streams in under Suspense: the first page from TikTok, then the client picker takes over. */

@@ -1,9 +1,9 @@
 import { authenticated, mutation } from '@/lib/auth/guard';
 import { jsonError, readJson, zodMessage } from '@/lib/http';
+import { problemResponse } from '@/lib/http/problems';
 import { limitShowcaseSaves, tooManyRequests } from '@/lib/limits/policies';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
 import { NotOwnedError, readShowcase, saveShowcase } from '@/lib/showcase/store';
-import { tiktokProblemResponse } from '@/lib/videos/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +24,7 @@ export async function PUT(request: Request) {
       return Response.json({ items: await saveShowcase(userId, parsed.data.videoIds) });
     } catch (e) {
       if (e instanceof NotOwnedError) return jsonError('bad_request', e.message, { videoIds: e.videoIds });
-      return tiktokProblemResponse(e);
+      return problemResponse(e);
     }
   });
 }

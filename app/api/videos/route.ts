@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { authenticated } from '@/lib/auth/guard';
 import { jsonError, zodMessage } from '@/lib/http';
+import { problemResponse } from '@/lib/http/problems';
 import { recentVideos } from '@/lib/videos/recent';
-import { tiktokProblemResponse } from '@/lib/videos/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +16,7 @@ export async function GET(request: Request) {
     try {
       return Response.json(await recentVideos(userId, parsed.data.cursor ?? null), { headers: { 'Cache-Control': 'private, no-store' } });
     } catch (e) {
-      return tiktokProblemResponse(e);
+      return problemResponse(e);
     }
   });
 }

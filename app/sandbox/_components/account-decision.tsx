@@ -1,4 +1,4 @@
-import { DEFAULT_USERNAME, USERNAME_PATTERN } from '@/lib/tiktok/sandbox/creators';
+import { DEFAULT_USERNAME, USERNAME_PATTERN } from '@/lib/sandbox/creators';
 
 type Props = { name: string; confirm: { value: string; label: string } };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
-import * as sandbox from '@/lib/tiktok/sandbox/engine';
-import { jsonOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
+import * as sandbox from '@/lib/sandbox';
+import { isSandboxUsername } from '@/lib/sandbox/creators';
+import { jsonOf, sandboxRoute } from '@/lib/sandbox/http';
 
 // Test and demo controls for the sandbox: counters, injected failures, short TTLs, account events.
 

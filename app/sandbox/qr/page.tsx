@@ -1,4 +1,4 @@
-import { readQr } from '@/lib/tiktok/sandbox/engine';
+import { readQr } from '@/lib/sandbox';
 import { AccountDecision } from '../_components/account-decision';
 
 type Search = Record<string, string | string[] | undefined>;

@@ -1,8 +1,8 @@
 import { refuseCrossSite } from '@/lib/auth/guard';
+import { problemResponse } from '@/lib/http/problems';
 import { limitAnonymousStart, tooManyRequests } from '@/lib/limits/policies';
 import { browserId } from '@/lib/qr/browser';
 import { startQrLogin } from '@/lib/qr/login';
-import { qrProblemResponse } from '@/lib/qr/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +16,6 @@ export async function POST(request: Request) {
     if (!verdict.ok) return tooManyRequests(verdict, 'QR codes requested');
     return Response.json(await startQrLogin(id), { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
-    return qrProblemResponse(e);
+    return problemResponse(e, { signingIn: true });
   }
 }

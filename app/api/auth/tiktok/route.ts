@@ -1,7 +1,7 @@
-import { errorPage } from '@/lib/auth/error-page';
 import { startAuthorization } from '@/lib/auth/oauth';
 import { startQuerySchema } from '@/lib/auth/start-schema';
 import { env } from '@/lib/env';
+import { errorPage } from '@/lib/http/error-page';
 import { limitAnonymousStart } from '@/lib/limits/policies';
 import { browserId } from '@/lib/qr/browser';
 

@@ -1,11 +1,9 @@
 import { publicAvatar } from '@/lib/account/avatar';
 import { jsonError } from '@/lib/http';
+import { signedImageResponse } from '@/lib/http/image-redirect';
 import { handleSchema } from '@/lib/showcase/schema';
-import { redirectToSignedUrl } from '@/lib/signed-url';
 
 export const dynamic = 'force-dynamic';
-
-const PLACEHOLDER = '/avatar-placeholder.svg';
 
 /**
  * A stable avatar URL for the public page, like the covers': redirects to the creator's current
@@ -14,7 +12,5 @@ const PLACEHOLDER = '/avatar-placeholder.svg';
 export async function GET(_request: Request, ctx: { params: Promise<{ handle: string }> }) {
   const handle = handleSchema.safeParse((await ctx.params).handle);
   if (!handle.success) return jsonError('bad_request', 'Not a handle.');
-  const avatar = await publicAvatar(handle.data);
-  if (avatar === undefined) return jsonError('not_found', 'No such published showcase.');
-  return redirectToSignedUrl(avatar, PLACEHOLDER);
+  return signedImageResponse(await publicAvatar(handle.data), '/avatar-placeholder.svg', 'No such published showcase.');
 }

@@ -1,19 +1,9 @@
-import { db } from '@/lib/db';
 import { jsonError } from '@/lib/http';
-import { ensureFreshCovers } from '@/lib/showcase/covers';
+import { signedImageResponse } from '@/lib/http/image-redirect';
+import { publicCover } from '@/lib/showcase/covers';
 import { videoIdSchema } from '@/lib/showcase/schema';
-import { nearExpiry, redirectToSignedUrl } from '@/lib/signed-url';
 
 export const dynamic = 'force-dynamic';
-
-const PLACEHOLDER = '/cover-placeholder.svg';
-
-async function find(id: string) {
-  return db.video.findFirst({
-    where: { id, available: true, user: { published: true } },
-    select: { userId: true, coverUrl: true, coverExpiresAt: true },
-  });
-}
 
 /**
  * A stable cover URL of the app's own: redirects to the current signed TikTok URL, refreshing the
@@ -22,12 +12,5 @@ async function find(id: string) {
 export async function GET(_request: Request, ctx: { params: Promise<{ videoId: string }> }) {
   const id = videoIdSchema.safeParse((await ctx.params).videoId);
   if (!id.success) return jsonError('bad_request', 'Not a video id.');
-  let video = await find(id.data);
-  if (!video) return jsonError('not_found', 'No such video in a published showcase.');
-  if (nearExpiry(video.coverExpiresAt)) {
-    await ensureFreshCovers(video.userId);
-    video = (await find(id.data)) ?? video;
-  }
-  const usable = video.coverUrl && video.coverExpiresAt.getTime() > Date.now();
-  return redirectToSignedUrl(usable ? { url: video.coverUrl, expiresAt: video.coverExpiresAt } : null, PLACEHOLDER);
+  return signedImageResponse(await publicCover(id.data), '/cover-placeholder.svg', 'No such video in a published showcase.');
 }

@@ -1,7 +1,7 @@
 import { env } from '@/lib/env';
 import { jsonError, readText, WEBHOOK_BODY_LIMIT, zodMessage } from '@/lib/http';
-import { verifySignature } from '@/lib/webhooks/signature';
-import { handleWebhook, webhookSchema } from '@/lib/webhooks/tiktok';
+import { verifySignature, webhookSchema } from '@/lib/tiktok/webhooks';
+import { handleWebhook } from '@/lib/webhooks/tiktok';
 
 export const dynamic = 'force-dynamic';
 

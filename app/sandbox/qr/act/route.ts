@@ -1,6 +1,6 @@
-import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
-import { actOnQr } from '@/lib/tiktok/sandbox/engine';
-import { formOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
+import { actOnQr } from '@/lib/sandbox';
+import { isSandboxUsername } from '@/lib/sandbox/creators';
+import { formOf, sandboxRoute } from '@/lib/sandbox/http';
 
 /** The phone's buttons: scan, confirm (as a sandbox username) or cancel; then back to the phone page. */
 export const POST = sandboxRoute(async (request: Request) => {

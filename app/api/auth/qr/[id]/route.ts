@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { startSession } from '@/lib/auth/session';
 import { jsonError } from '@/lib/http';
+import { problemResponse } from '@/lib/http/problems';
 import { browserId } from '@/lib/qr/browser';
 import { pollQrLogin } from '@/lib/qr/login';
-import { qrProblemResponse } from '@/lib/qr/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,6 +25,6 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
     }
     return Response.json({ status: poll.status }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
-    return qrProblemResponse(e);
+    return problemResponse(e, { signingIn: true });
   }
 }

@@ -1,6 +1,6 @@
-import { errorPage } from '@/lib/auth/error-page';
 import { completeAuthorization, FAILURE_TEXT } from '@/lib/auth/oauth';
 import { startSession } from '@/lib/auth/session';
+import { errorPage } from '@/lib/http/error-page';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { displayNameOf } from '@/lib/tiktok/sandbox/engine';
-import { signedCdnImage } from '@/lib/tiktok/sandbox/http';
-import { avatarSvg } from '@/lib/tiktok/sandbox/images';
+import { displayNameOf } from '@/lib/sandbox';
+import { signedCdnImage } from '@/lib/sandbox/http';
+import { avatarSvg } from '@/lib/sandbox/images';
 
 export const GET = signedCdnImage('avatar', (id) => {
   const name = displayNameOf(id);

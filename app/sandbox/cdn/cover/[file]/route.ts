@@ -1,6 +1,6 @@
-import { findVideo } from '@/lib/tiktok/sandbox/engine';
-import { signedCdnImage } from '@/lib/tiktok/sandbox/http';
-import { coverSvg } from '@/lib/tiktok/sandbox/images';
+import { findVideo } from '@/lib/sandbox';
+import { signedCdnImage } from '@/lib/sandbox/http';
+import { coverSvg } from '@/lib/sandbox/images';
 
 export const GET = signedCdnImage('cover', (id) => {
   const video = findVideo(id);

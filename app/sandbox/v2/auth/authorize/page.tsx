@@ -1,4 +1,4 @@
-import { REQUIRED_SCOPES, readAuthorizeRequest, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
+import { REQUIRED_SCOPES, readAuthorizeRequest, validateAuthorize } from '@/lib/sandbox';
 import { AccountDecision } from '../../../_components/account-decision';
 
 type Search = Record<string, string | string[] | undefined>;

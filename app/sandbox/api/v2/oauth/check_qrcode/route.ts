@@ -1,4 +1,4 @@
-import { checkQrcode } from '@/lib/tiktok/sandbox/engine';
-import { formOf, reply, sandboxRoute } from '@/lib/tiktok/sandbox/http';
+import { checkQrcode } from '@/lib/sandbox';
+import { formOf, reply, sandboxRoute } from '@/lib/sandbox/http';
 
 export const POST = sandboxRoute(async (request: Request) => reply(await checkQrcode(await formOf(request))));

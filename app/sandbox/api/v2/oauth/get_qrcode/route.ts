@@ -1,4 +1,4 @@
-import { getQrcode } from '@/lib/tiktok/sandbox/engine';
-import { formOf, reply, sandboxRoute } from '@/lib/tiktok/sandbox/http';
+import { getQrcode } from '@/lib/sandbox';
+import { formOf, reply, sandboxRoute } from '@/lib/sandbox/http';
 
 export const POST = sandboxRoute(async (request: Request) => reply(await getQrcode(await formOf(request))));

@@ -1,6 +1,6 @@
-import { isSandboxUsername } from '@/lib/tiktok/sandbox/creators';
-import { issueCode, readAuthorizeRequest, validateAuthorize } from '@/lib/tiktok/sandbox/engine';
-import { formOf, sandboxRoute } from '@/lib/tiktok/sandbox/http';
+import { issueCode, readAuthorizeRequest, validateAuthorize } from '@/lib/sandbox';
+import { isSandboxUsername } from '@/lib/sandbox/creators';
+import { formOf, sandboxRoute } from '@/lib/sandbox/http';
 
 /** The consent form's answer: back to the app's redirect_uri with a code, or with access_denied. */
 export const POST = sandboxRoute(async (request: Request) => {

@@ -1,6 +1,6 @@
 import 'server-only';
-import { env } from '../../env';
-import { type CdnKind, checkSignedUrl, type SandboxReply } from './engine';
+import { env } from '../env';
+import { type CdnKind, checkSignedUrl, type SandboxReply } from './index';
 
 const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
 

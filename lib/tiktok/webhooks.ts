@@ -1,5 +1,17 @@
-import 'server-only';
+// TikTok's webhooks on the wire: the payload and the TikTok-Signature header. No server-only import:
+// the sandbox signs with it, and the tests sign with the very function the app verifies with.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+export const webhookSchema = z.object({
+  client_key: z.string(),
+  event: z.string().min(1),
+  create_time: z.coerce.number().int(),
+  user_openid: z.string().min(1),
+  content: z.string().optional(),
+});
+
+export type WebhookEvent = z.infer<typeof webhookSchema>;
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isAllowedImageUrl, redirectToSignedUrl } from '@/lib/signed-url';
+import { isAllowedImageUrl, redirectToSignedUrl } from '@/lib/http/image-redirect';
 import { isTikTokCdnUrl } from '@/lib/tiktok/cdn';
 
 const later = new Date(Date.now() + 6 * 3600_000);

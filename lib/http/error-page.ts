@@ -1,3 +1,4 @@
+// lib/http: how routes answer: the JSON error shape, the problem table, body limits, error pages, image redirects.
 import 'server-only';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

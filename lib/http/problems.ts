@@ -1,0 +1,39 @@
+import 'server-only';
+import { NeedsReconnectError } from '../auth/tokens';
+import { isTikTokError } from '../tiktok/errors';
+import type { ProblemKind } from '../videos/types';
+import { type ErrorCode, jsonError } from './index';
+
+/**
+ * The one place a TikTok failure becomes words: its kind, the API error code and status it answers
+ * with, and what the creator reads. Every route and page uses it; client components show the
+ * server's message.
+ */
+export const PROBLEMS: Record<ProblemKind, { code: ErrorCode; text: string }> = {
+  needs_reconnect: { code: 'needs_reconnect', text: 'Your TikTok connection has expired. Reconnect TikTok to see your videos again.' },
+  rate_limited: { code: 'rate_limited', text: 'TikTok is busy. Try again in a moment.' },
+  unavailable: { code: 'tiktok_unavailable', text: "TikTok isn't answering right now. Nothing you saved is lost; try again in a moment." },
+  scope: { code: 'forbidden', text: "You didn't allow Showreel to see your videos, so we can't show your recent TikToks or build a showcase." },
+};
+
+/** How a failed TikTok call should be explained; null for anything else (a real bug). */
+export function problemOf(e: unknown): ProblemKind | null {
+  if (e instanceof NeedsReconnectError) return 'needs_reconnect';
+  if (isTikTokError(e, 'unauthorized')) return 'needs_reconnect';
+  if (isTikTokError(e, 'rate_limited')) return 'rate_limited';
+  if (isTikTokError(e, 'scope')) return 'scope';
+  if (isTikTokError(e)) return 'unavailable';
+  return null;
+}
+
+/**
+ * A TikTok failure as the JSON error every route answers with; rethrows anything that is a bug.
+ * Sign-in flows (no connection yet) know only "busy" and "not answering".
+ */
+export function problemResponse(e: unknown, opts: { signingIn?: boolean } = {}) {
+  let kind = problemOf(e);
+  if (!kind) throw e;
+  if (opts.signingIn && kind !== 'rate_limited') kind = 'unavailable';
+  const { code, text } = PROBLEMS[kind];
+  return jsonError(code, text, { problem: kind });
+}

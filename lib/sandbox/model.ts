@@ -1,0 +1,68 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { TIKTOK_VIDEO_FIELDS } from '../tiktok/schemas';
+
+// The sandbox's TikTok: the shapes it keeps (codes, tokens, accounts, QR sessions, faults, settings),
+// what TikTok's scopes and fields are, and the small helpers every part of it uses.
+
+export type SandboxReply = { status: number; body: unknown };
+
+export type Code = {
+  openId: string;
+  username: string;
+  scopes: string[];
+  redirectUri: string;
+  challenge: string | null;
+  expiresAt: number;
+  used: boolean;
+  qrToken?: string;
+};
+export type Token = { openId: string; username: string; scopes: string[]; expiresAt: number; revoked: boolean };
+export type Account = { username: string; hidden: Record<string, 'private' | 'deleted'>; stats?: Record<string, { views: number; likes: number }> };
+export type QrRecord = {
+  status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised';
+  scopes: string[];
+  state: string;
+  clientTicket: string | null;
+  code: string | null;
+  expiresAt: number;
+};
+export type Fault = { status?: number; delayMs?: number; remaining?: number | null };
+export type Settings = { coverTtlSeconds: number; avatarTtlSeconds: number; accessTtlSeconds: number; refreshTtlSeconds: number; qrTtlSeconds: number };
+
+export const SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'] as const;
+/** user.info.basic cannot be unticked on TikTok's consent screen; the rest can. */
+export const REQUIRED_SCOPES = ['user.info.basic'];
+
+export const FIELD_SCOPE: Record<string, string> = {
+  open_id: 'user.info.basic',
+  union_id: 'user.info.basic',
+  avatar_url: 'user.info.basic',
+  avatar_url_100: 'user.info.basic',
+  avatar_large_url: 'user.info.basic',
+  display_name: 'user.info.basic',
+  bio_description: 'user.info.profile',
+  profile_deep_link: 'user.info.profile',
+  is_verified: 'user.info.profile',
+  username: 'user.info.profile',
+  follower_count: 'user.info.stats',
+  following_count: 'user.info.stats',
+  likes_count: 'user.info.stats',
+  video_count: 'user.info.stats',
+};
+
+/** The video fields TikTok accepts (the wire's own list: the sandbox speaks the same protocol). */
+export const VIDEO_FIELDS: ReadonlySet<string> = new Set(TIKTOK_VIDEO_FIELDS);
+
+export const CODE_TTL_MS = 10 * 60_000;
+
+/** TikTok's comma-separated lists (scope, fields), blanks dropped. */
+export function csvList(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export const logId = () => `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(8).toString('hex').toUpperCase()}`;
+export const random = (prefix: string) => `${prefix}${randomBytes(24).toString('base64url')}!${Math.floor(Math.random() * 9000 + 1000)}`;
