@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DEFAULT_REDIS_KEY_PREFIX } from './cache/keys.mjs';
 import { DEFAULT_DATABASE_URL, dataDir, sandboxSecrets } from './defaults.mjs';
+import { DEFAULT_SCOPES } from './tiktok/scopes.mjs';
 
 /** The client key and secret the built-in sandbox accepts. Not secrets: the sandbox is not TikTok. */
 export const SANDBOX_CLIENT_KEY = 'sbx_showreel';
@@ -37,7 +38,7 @@ const schema = z.object({
   TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
   TIKTOK_AUTH_BASE_URL: url.optional(),
   TIKTOK_API_BASE_URL: url.optional(),
-  TIKTOK_SCOPES: csv.default(['user.info.basic', 'user.info.profile', 'video.list']),
+  TIKTOK_SCOPES: csv.default([...DEFAULT_SCOPES]),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_ENCRYPTION_KEY: z
     .string()

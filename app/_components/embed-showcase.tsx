@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/format';
-import { type PlayerEvent, playerErrorText } from '@/lib/player/tiktok-player';
-import type { PublicVideo } from '@/lib/videos/types';
+import type { PublicVideo } from '@/lib/showcase/types';
+import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
 import { TikTokPlayerFrame } from './tiktok-player-frame';
 import { useEmbedResize } from './use-embed-resize';
 import { useHydrated } from './use-hydrated';

@@ -2,8 +2,8 @@
 
 import { useCallback, useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/format';
-import { type PlayerEvent, playerErrorText } from '@/lib/player/tiktok-player';
-import type { ShowcaseEntry } from '@/lib/videos/types';
+import type { ShowcaseEntry } from '@/lib/showcase/types';
+import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
 import { TikTokPlayerFrame } from './tiktok-player-frame';
 import { useHydrated } from './use-hydrated';
 import { usePlayerEvents } from './use-player-events';

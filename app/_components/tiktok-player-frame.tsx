@@ -1,4 +1,4 @@
-import { playerUrl } from '@/lib/player/tiktok-player';
+import { playerUrl } from '@/lib/tiktok/player';
 
 /** TikTok's embedded player for one video, as every player surface of the app frames it. */
 export function TikTokPlayerFrame({ videoId, label, className }: { videoId: string; label: string; className?: string }) {

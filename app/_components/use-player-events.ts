@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { type PlayerEvent, readPlayerMessage } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, readPlayerMessage } from '@/lib/tiktok/player';
 
 /** Listens to TikTok player messages, ignoring any window message whose origin is not TikTok's. */
 export function usePlayerEvents(onEvent: (event: PlayerEvent) => void, active = true) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { type PlayerEvent, playerErrorText } from '@/lib/player/tiktok-player';
+import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
 import { TikTokPlayerFrame } from './tiktok-player-frame';
 import { usePlayerEvents } from './use-player-events';
 

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { currentUserId, getSession } from '../auth/session';
 import { db } from '../db';
+import { SCOPES } from '../tiktok/scopes.mjs';
 import { CONNECTION_STATUS, type ConnectionStatus } from './status';
 
 /** The signed-in creator for a page render (cached per request); redirects to the landing page if none. */
@@ -30,7 +31,7 @@ export const requireCreator = cache(async () => {
   return {
     ...user,
     scopes,
-    canListVideos: scopes.includes('video.list'),
+    canListVideos: scopes.includes(SCOPES.videoList),
     status: (user.connection?.status ?? CONNECTION_STATUS.disconnected) as ConnectionStatus,
   };
 });

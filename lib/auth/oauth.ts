@@ -4,6 +4,7 @@ import { env } from '../env';
 import { PROBLEMS } from '../http/problems';
 import { authorizeUrl, exchangeCode } from '../tiktok/client';
 import { isTikTokError } from '../tiktok/errors';
+import { SCOPES } from '../tiktok/scopes.mjs';
 import { challengeFor, createVerifier, randomToken } from './pkce';
 import { getOAuthFlow, OAUTH_FLOW_TTL_SECONDS } from './session';
 import { signInWithTokens } from './sign-in';
@@ -77,7 +78,7 @@ export async function completeAuthorization(platform: Platform, query: URLSearch
 
   try {
     const tokens = await exchangeCode({ code, redirectUri: redirectUriFor(platform), codeVerifier: verifier });
-    if (!tokens.scopes.includes('user.info.basic')) return { ok: false, reason: 'needs_basic_scope', scheme };
+    if (!tokens.scopes.includes(SCOPES.basic)) return { ok: false, reason: 'needs_basic_scope', scheme };
     const userId = await signInWithTokens(tokens);
     return { ok: true, userId, returnTo, scheme, handoffChallenge: payload.c, scopes: tokens.scopes };
   } catch (e) {

@@ -1,8 +1,10 @@
 import 'server-only';
 import { NeedsReconnectError } from '../auth/tokens';
 import { isTikTokError } from '../tiktok/errors';
-import type { ProblemKind } from '../videos/types';
 import { type ErrorCode, jsonError } from './index';
+
+/** How a TikTok failure is explained: the app's own kinds, not TikTok's. */
+export type ProblemKind = 'needs_reconnect' | 'rate_limited' | 'unavailable' | 'scope';
 
 /**
  * The one place a TikTok failure becomes words: its kind, the API error code and status it answers

@@ -6,7 +6,7 @@ import { signInWithTokens } from '../auth/sign-in';
 import { db } from '../db';
 import { env } from '../env';
 import { purgeQrSessions } from '../sync/cleanup';
-import { checkQrCode, exchangeCode, getQrCode } from '../tiktok/client';
+import { checkQrCode, exchangeCode, getQrCode, withClientTicket } from '../tiktok/client';
 import type { QrStatus } from '../tiktok/types';
 
 export const QR_SESSION_TTL_MS = 5 * 60_000;
@@ -14,20 +14,19 @@ export const QR_CHECK_INTERVAL_MS = 2_000;
 
 export type QrStart = { id: string; scanUrl: string; svg: string };
 
-/** Asks TikTok for a QR session, fills in our own client_ticket, and keeps it for this browser. */
+/** Asks TikTok for a QR session, fills in our own ticket, and keeps it for this browser. */
 export async function startQrLogin(browserId: string): Promise<QrStart> {
   const state = randomToken(16);
   const { scanUrl, token } = await getQrCode({ state });
   const clientTicket = randomToken(24);
-  const url = new URL(scanUrl);
-  url.searchParams.set('client_ticket', clientTicket);
+  const url = withClientTicket(scanUrl, clientTicket);
   const id = randomUUID();
   await db.qrSession.create({
     data: { id, token, clientTicket, browserId, state, status: 'new', expiresAt: new Date(Date.now() + QR_SESSION_TTL_MS) },
   });
   await purgeQrSessions();
-  const svg = await QRCode.toString(url.toString(), { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
-  return { id, scanUrl: url.toString(), svg };
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+  return { id, scanUrl: url, svg };
 }
 
 export type QrPoll =

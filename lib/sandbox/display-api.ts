@@ -1,5 +1,6 @@
 import 'server-only';
 import { env } from '../env';
+import { SCOPES } from '../tiktok/scopes.mjs';
 import { visibleVideos } from './accounts';
 import { signedCdnUrl } from './cdn';
 import { creator, type SandboxVideo } from './creators';
@@ -72,7 +73,7 @@ async function open(
   return { token, fields };
 }
 
-const videoRules = { scope: 'video.list', known: (f: string) => VIDEO_FIELDS.has(f) };
+const videoRules = { scope: SCOPES.videoList, known: (f: string) => VIDEO_FIELDS.has(f) };
 
 export async function userInfo(authorization: string | null, fieldsParam: string | null): Promise<SandboxReply> {
   const call = await open('user/info', authorization, fieldsParam, { known: (f) => Boolean(FIELD_SCOPE[f]), fieldScope: (f) => FIELD_SCOPE[f] });

@@ -1,4 +1,4 @@
-// A faithful stand-in for TikTok's v2 API (see tiktok-api-facts.md), served by the app itself in
+// A faithful stand-in for TikTok's v2 API (as TikTok for Developers documents it), served by the app itself in
 // sandbox mode. The app reaches it over HTTP through the same base URLs it would use for TikTok, so
 // no app domain imports it: only the routes under app/sandbox do, through this file.
 export * from './accounts';

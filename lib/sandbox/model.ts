@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { TIKTOK_VIDEO_FIELDS } from '../tiktok/schemas';
+import { SCOPES as TIKTOK_SCOPES } from '../tiktok/scopes.mjs';
 
 // The sandbox's TikTok: the shapes it keeps (codes, tokens, accounts, QR sessions, faults, settings),
 // what TikTok's scopes and fields are, and the small helpers every part of it uses.
@@ -30,25 +31,25 @@ export type QrRecord = {
 export type Fault = { status?: number; delayMs?: number; remaining?: number | null };
 export type Settings = { coverTtlSeconds: number; avatarTtlSeconds: number; accessTtlSeconds: number; refreshTtlSeconds: number; qrTtlSeconds: number };
 
-export const SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'] as const;
+export const SCOPES = [TIKTOK_SCOPES.basic, TIKTOK_SCOPES.profile, TIKTOK_SCOPES.stats, TIKTOK_SCOPES.videoList] as const;
 /** user.info.basic cannot be unticked on TikTok's consent screen; the rest can. */
-export const REQUIRED_SCOPES = ['user.info.basic'];
+export const REQUIRED_SCOPES: string[] = [TIKTOK_SCOPES.basic];
 
 export const FIELD_SCOPE: Record<string, string> = {
-  open_id: 'user.info.basic',
-  union_id: 'user.info.basic',
-  avatar_url: 'user.info.basic',
-  avatar_url_100: 'user.info.basic',
-  avatar_large_url: 'user.info.basic',
-  display_name: 'user.info.basic',
-  bio_description: 'user.info.profile',
-  profile_deep_link: 'user.info.profile',
-  is_verified: 'user.info.profile',
-  username: 'user.info.profile',
-  follower_count: 'user.info.stats',
-  following_count: 'user.info.stats',
-  likes_count: 'user.info.stats',
-  video_count: 'user.info.stats',
+  open_id: TIKTOK_SCOPES.basic,
+  union_id: TIKTOK_SCOPES.basic,
+  avatar_url: TIKTOK_SCOPES.basic,
+  avatar_url_100: TIKTOK_SCOPES.basic,
+  avatar_large_url: TIKTOK_SCOPES.basic,
+  display_name: TIKTOK_SCOPES.basic,
+  bio_description: TIKTOK_SCOPES.profile,
+  profile_deep_link: TIKTOK_SCOPES.profile,
+  is_verified: TIKTOK_SCOPES.profile,
+  username: TIKTOK_SCOPES.profile,
+  follower_count: TIKTOK_SCOPES.stats,
+  following_count: TIKTOK_SCOPES.stats,
+  likes_count: TIKTOK_SCOPES.stats,
+  video_count: TIKTOK_SCOPES.stats,
 };
 
 /** The video fields TikTok accepts (the wire's own list: the sandbox speaks the same protocol). */

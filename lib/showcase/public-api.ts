@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { env } from '../env';
-import { TIKTOK_ORIGIN } from '../player/tiktok-player';
+import { TIKTOK_ORIGIN } from '../tiktok/player';
 import type { PublicShowcase } from './public';
 import { publicPageUrl } from './share-metadata';
 

@@ -2,10 +2,10 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { db } from '../db';
-import type { PublicVideo } from '../videos/types';
 import { handleSchema } from './schema';
 import { showcaseEntry, showcaseRows } from './store';
 import { showcaseTag } from './tags';
+import type { PublicVideo } from './types';
 
 export type PublicShowcase = {
   user: { id: string; displayName: string; username: string | null; handle: string };

@@ -3,8 +3,8 @@ import { withAccessToken } from '../auth/tokens';
 import { db } from '../db';
 import { MAX_PAGE_SIZE, queryVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
-import type { ShowcaseEntry } from '../videos/types';
 import { revalidateShowcaseOf } from './revalidate';
+import type { ShowcaseEntry } from './types';
 
 export class NotOwnedError extends Error {
   constructor(readonly videoIds: string[]) {

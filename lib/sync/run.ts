@@ -9,6 +9,7 @@ import { errorMessage } from '../errors';
 import { acquireLease, releaseLease } from '../lease';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
 import { callCounter, listVideos } from '../tiktok/client';
+import { SCOPES } from '../tiktok/scopes.mjs';
 import type { TikTokVideo } from '../tiktok/types';
 import { purgeExpired } from './cleanup';
 
@@ -36,7 +37,7 @@ function totalCalls(): number {
 async function syncAccount(userId: string, scopes: string[]): Promise<void> {
   // The profile first: it refreshes the token when due, and TikTok's signed avatar URLs expire too.
   await refreshProfile(userId, scopes);
-  if (!scopes.includes('video.list')) return;
+  if (!scopes.includes(SCOPES.videoList)) return;
   const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
   const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true } });
   const ids = saved.map((s) => s.videoId);

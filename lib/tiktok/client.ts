@@ -4,6 +4,7 @@ import { env } from '../env';
 import { TikTokError, type TikTokErrorKind } from './errors';
 import { tiktokLimiter } from './rate-limit';
 import * as wire from './schemas';
+import { SCOPES } from './scopes.mjs';
 import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from './types';
 
 // The typed TikTok client: the only code that knows TikTok's URLs, fields and error shapes.
@@ -13,8 +14,8 @@ const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'comment_count', '
 export const VIDEO_FIELDS = wire.TIKTOK_VIDEO_FIELDS.filter((f) => !UNUSED_VIDEO_FIELDS.includes(f));
 
 const FIELDS_BY_SCOPE: Record<string, string[]> = {
-  'user.info.basic': ['open_id', 'union_id', 'avatar_url', 'display_name'],
-  'user.info.profile': ['username', 'bio_description', 'is_verified'],
+  [SCOPES.basic]: ['open_id', 'union_id', 'avatar_url', 'display_name'],
+  [SCOPES.profile]: ['username', 'bio_description', 'is_verified'],
 };
 
 const SIGNED_URL_TTL_FALLBACK_MS = 6 * 3600_000;
@@ -246,6 +247,16 @@ export function authorizeUrl(input: { state: string; codeChallenge: string; redi
     code_challenge_method: 'S256',
   });
   return `${e.authBaseUrl}/v2/auth/authorize/?${params}`;
+}
+
+/**
+ * TikTok's QR URL with the app's own client_ticket filled in: the phone hands it back on scan and
+ * confirm, so a confirmation carrying another ticket is known to be someone else's.
+ */
+export function withClientTicket(scanUrl: string, clientTicket: string): string {
+  const url = new URL(scanUrl);
+  url.searchParams.set('client_ticket', clientTicket);
+  return url.toString();
 }
 
 export async function getQrCode(input: { state: string; scopes?: string[] }): Promise<{ scanUrl: string; token: string }> {

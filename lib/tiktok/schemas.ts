@@ -19,7 +19,7 @@ export const TIKTOK_VIDEO_FIELDS = [
   'view_count',
 ] as const;
 
-// TikTok's wire format, as documented in tiktok-api-facts.md. Unknown fields pass through
+// TikTok's wire format, as TikTok for Developers documents it (Login Kit, Display API, QR login). Unknown fields pass through
 // untouched; missing optional ones become null in lib/tiktok/client.ts.
 
 export const tokenSuccess = z.object({

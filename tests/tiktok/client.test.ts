@@ -8,7 +8,7 @@ import { API, setupMsw } from '../support/msw';
 const server = setupMsw();
 beforeAll(() => migrateTestDb());
 
-// Shapes copied from TikTok's reference pages (display-api-get-started, oauth-user-access-token-management).
+// Shapes copied from TikTok for Developers' reference pages (Display API, OAuth user access token management).
 const TOKEN_OK = {
   access_token: 'act.example12345Example12345Example',
   expires_in: 86400,

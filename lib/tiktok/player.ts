@@ -1,4 +1,4 @@
-// TikTok's embedded player: URL and postMessage protocol (see tiktok-api-facts.md, "Embedding").
+// TikTok's embedded player (TikTok for Developers, "Embed Player"): its URL and postMessage protocol.
 // Shared by the showcase modal and the full-screen /watch page; safe for client components.
 
 export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
