@@ -9,8 +9,8 @@ import { type ApiError, apiFetch } from './api-fetch';
 type Start = { id: string; scanUrl: string; svg: string };
 type Poll = { status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised'; redirectTo?: string };
 
-export const POLL_INTERVAL_MS = 2500;
-export const MAX_POLLING_MS = 5 * 60_000;
+const POLL_INTERVAL_MS = 2500;
+const MAX_POLLING_MS = 5 * 60_000;
 
 const WORDS: Record<Poll['status'], string> = {
   new: 'Scan with the TikTok app',

@@ -10,7 +10,7 @@ import { CONNECTION_STATUS } from './status';
 
 const inflight = new Map<string, Promise<void>>();
 
-export type PublicAvatar = { url: string; expiresAt: Date } | null;
+type PublicAvatar = { url: string; expiresAt: Date } | null;
 
 function fresh(url: string | null): PublicAvatar {
   if (!url) return null;

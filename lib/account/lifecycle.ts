@@ -32,7 +32,7 @@ export async function forgetConnectionIn(tx: Tx, userId: string): Promise<string
 }
 
 /** Forgets the tokens and unpublishes the showcase. Idempotent. */
-export async function forgetConnection(userId: string): Promise<boolean> {
+async function forgetConnection(userId: string): Promise<boolean> {
   const handle = await db.$transaction((tx) => forgetConnectionIn(tx, userId));
   if (handle) await revalidateHandle(handle);
   return handle !== null;

@@ -5,7 +5,7 @@ import { jsonError } from '../http';
 import { currentUserId, getSession } from './session';
 
 /** Cross-site requests are refused: the Origin must be this app (or, without one, a same-origin fetch). */
-export function isSameOrigin(request: Request): boolean {
+function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return request.headers.get('sec-fetch-site') === 'same-origin';
   const allowed = new Set([new URL(env().appUrl).origin]);

@@ -17,7 +17,7 @@ export type Platform = 'web' | 'native';
  */
 type StatePayload = { n: string; p: Platform; s?: string; c?: string };
 
-export function redirectUriFor(platform: Platform): string {
+function redirectUriFor(platform: Platform): string {
   return platform === 'native' ? env().nativeRedirectUri : env().redirectUri;
 }
 
@@ -40,16 +40,9 @@ export async function startAuthorization(input: { platform: Platform; scheme?: s
   return authorizeUrl({ state, codeChallenge: challengeFor(verifier), redirectUri: redirectUriFor(input.platform) });
 }
 
-export type CallbackFailure =
-  | 'invalid_state'
-  | 'access_denied'
-  | 'oauth_error'
-  | 'missing_code'
-  | 'exchange_failed'
-  | 'tiktok_unavailable'
-  | 'needs_basic_scope';
+type CallbackFailure = 'invalid_state' | 'access_denied' | 'oauth_error' | 'missing_code' | 'exchange_failed' | 'tiktok_unavailable' | 'needs_basic_scope';
 
-export type CallbackResult =
+type CallbackResult =
   | { ok: true; userId: string; returnTo?: string; scheme?: string; handoffChallenge?: string; scopes: string[] }
   | { ok: false; reason: CallbackFailure; scheme?: string };
 

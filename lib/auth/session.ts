@@ -8,10 +8,10 @@ import { env } from '../env';
  * The signed-in session: the user id and the user's session version when it was issued, never a
  * TikTok token. Bumping the version in the database ends every session issued before.
  */
-export type AppSession = { userId?: string; v?: number };
+type AppSession = { userId?: string; v?: number };
 
 /** The short-lived, single-use record of an authorization request in flight. */
-export type OAuthFlow = {
+type OAuthFlow = {
   nonce?: string;
   verifier?: string;
   returnTo?: string;

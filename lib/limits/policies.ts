@@ -6,7 +6,7 @@ import { countRequest, type Verdict } from './counter';
 // How often one client may do what costs TikTok calls or work: per IP and per browser for anonymous
 // starts, per creator for saves. Anyone over the limit gets 429 with Retry-After.
 const MINUTE = 60_000;
-export const LIMITS = {
+const LIMITS = {
   qrStart: { perIp: 10, perBrowser: 10 },
   signInStart: { perIp: 30, perBrowser: 10 },
   showcaseSave: { perUser: 30 },

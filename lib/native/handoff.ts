@@ -6,7 +6,7 @@ import { db } from '../db';
 import { purgeHandoffs } from '../sync/cleanup';
 import { handoffVerifierSchema } from './schema';
 
-export const HANDOFF_TTL_MS = 60_000;
+const HANDOFF_TTL_MS = 60_000;
 
 const hash = (code: string) => createHash('sha256').update(code).digest('hex');
 
@@ -22,7 +22,7 @@ export async function createHandoff(userId: string, challenge: string): Promise<
   return code;
 }
 
-export type Redemption = { ok: true; userId: string } | { ok: false; reason: 'expired' | 'wrong_verifier' };
+type Redemption = { ok: true; userId: string } | { ok: false; reason: 'expired' | 'wrong_verifier' };
 
 /**
  * Claims the code first, whatever the verifier: a second use, a use after 60 seconds, or a use with

@@ -9,10 +9,10 @@ import { purgeQrSessions } from '../sync/cleanup';
 import { checkQrCode, exchangeCode, getQrCode, withClientTicket } from '../tiktok/client';
 import type { QrStatus } from '../tiktok/types';
 
-export const QR_SESSION_TTL_MS = 5 * 60_000;
+const QR_SESSION_TTL_MS = 5 * 60_000;
 export const QR_CHECK_INTERVAL_MS = 2_000;
 
-export type QrStart = { id: string; scanUrl: string; svg: string };
+type QrStart = { id: string; scanUrl: string; svg: string };
 
 /** Asks TikTok for a QR session, fills in our own ticket, and keeps it for this browser. */
 export async function startQrLogin(browserId: string): Promise<QrStart> {
@@ -29,11 +29,7 @@ export async function startQrLogin(browserId: string): Promise<QrStart> {
   return { id, scanUrl: url, svg };
 }
 
-export type QrPoll =
-  | { status: Exclude<QrStatus, 'confirmed'> }
-  | { status: 'confirmed'; userId: string }
-  | { status: 'not_found' }
-  | { status: 'ticket_mismatch' };
+type QrPoll = { status: Exclude<QrStatus, 'confirmed'> } | { status: 'confirmed'; userId: string } | { status: 'not_found' } | { status: 'ticket_mismatch' };
 
 /**
  * One poll, from the server (the client secret never leaves it). A session belongs to the browser

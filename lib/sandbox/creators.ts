@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 // Deterministic sandbox creators: the same username always yields the same person and videos.
 
 export const DEFAULT_USERNAME = 'sandy.creator';
-export const VIDEO_COUNT = 42;
+const VIDEO_COUNT = 42;
 export const USERNAME_PATTERN = '[a-z0-9._\\-]{2,24}';
 const USERNAME = new RegExp(`^${USERNAME_PATTERN}$`);
 

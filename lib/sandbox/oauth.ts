@@ -9,11 +9,11 @@ import * as store from './store';
 
 // Login Kit in the sandbox: the authorize request, codes, the token endpoint (PKCE, rotation), revoke.
 
-export function registeredRedirectUris(): string[] {
+function registeredRedirectUris(): string[] {
   return [env().redirectUri, env().nativeRedirectUri];
 }
 
-export type AuthorizeRequest = {
+type AuthorizeRequest = {
   clientKey: string;
   scopes: string[];
   redirectUri: string;

@@ -49,7 +49,7 @@ async function refreshCovers(userId: string): Promise<void> {
   }
 }
 
-export type PublicCover = { url: string; expiresAt: Date } | null;
+type PublicCover = { url: string; expiresAt: Date } | null;
 
 function findPublic(videoId: string) {
   return db.video.findFirst({

@@ -14,7 +14,7 @@ export const oembedQuerySchema = z.object({
   maxheight: z.coerce.number().int().positive().optional(),
 });
 
-export type OembedQuery = z.infer<typeof oembedQuerySchema>;
+type OembedQuery = z.infer<typeof oembedQuerySchema>;
 
 const WIDTH = 480;
 const HEIGHT = 640;

@@ -17,7 +17,7 @@ export type PublicShowcase = {
 const toNumber = (n: bigint | null) => (n === null ? null : Number(n));
 
 /** A published showcase by handle, straight from the database. */
-export async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null> {
+async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null> {
   const user = await db.user.findUnique({
     where: { handle },
     select: { id: true, displayName: true, username: true, handle: true, published: true, updatedAt: true },

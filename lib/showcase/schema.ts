@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const MAX_SHOWCASE_ITEMS = 100;
+const MAX_SHOWCASE_ITEMS = 100;
 
 /** TikTok video ids are decimal strings (int64). */
 export const videoIdSchema = z.string().regex(/^\d{1,25}$/, 'must be a TikTok video id');
@@ -12,8 +12,6 @@ export const showcaseInputSchema = z.object({
     .max(MAX_SHOWCASE_ITEMS, `a showcase holds at most ${MAX_SHOWCASE_ITEMS} videos`)
     .refine((ids) => new Set(ids).size === ids.length, 'a video can appear only once'),
 });
-
-export type ShowcaseInput = z.infer<typeof showcaseInputSchema>;
 
 /** A public handle: a TikTok username (letters, digits, `.` and `_`) or the app's own slug. */
 export const handleSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'not a handle');

@@ -7,13 +7,13 @@ export const SHARE_IMAGE = { width: 1200, height: 630 };
 
 export const publicPageUrl = (handle: string) => `${env().appUrl}/u/${encodeURIComponent(handle)}`;
 export const shareImageUrl = (handle: string) => `${publicPageUrl(handle)}/share-image`;
-export const oembedUrl = (handle: string) => `${env().appUrl}/api/oembed?format=json&url=${encodeURIComponent(publicPageUrl(handle))}`;
+const oembedUrl = (handle: string) => `${env().appUrl}/api/oembed?format=json&url=${encodeURIComponent(publicPageUrl(handle))}`;
 
 export function showcaseTitle({ user }: PublicShowcase): string {
   return `${user.displayName}'s Showreel`;
 }
 
-export function showcaseDescription({ user, items }: PublicShowcase): string {
+function showcaseDescription({ user, items }: PublicShowcase): string {
   return items.length
     ? `${items.length} hand-picked TikTok ${items.length === 1 ? 'video' : 'videos'} by ${user.displayName}${user.username ? ` (@${user.username})` : ''}.`
     : `${user.displayName} hasn't picked any videos yet.`;

@@ -69,7 +69,7 @@ export async function saveShowcase(userId: string, videoIds: string[]): Promise<
   return readShowcase(userId);
 }
 
-export function coverPath(videoId: string): string {
+function coverPath(videoId: string): string {
   return `/api/covers/${videoId}`;
 }
 

@@ -13,7 +13,7 @@ import { SCOPES } from '../tiktok/scopes.mjs';
 import type { TikTokVideo } from '../tiktok/types';
 import { purgeExpired } from './cleanup';
 
-export type SyncSummary = { accounts: number; done: number; skipped: number; failed: number; apiCalls: number; durationMs: number };
+type SyncSummary = { accounts: number; done: number; skipped: number; failed: number; apiCalls: number; durationMs: number };
 
 type Options = {
   /** Sync every connected account, not only those whose last sync is older than the interval. */

@@ -1,7 +1,7 @@
 // lib/tiktok: the only code that knows TikTok's wire format: client, schemas, errors, CDN hosts, webhooks.
 // TikTok's CDN: where signed cover and avatar URLs point. The app redirects visitors to such URLs,
 // so only these hosts (and their subdomains, over https) are ever redirected to.
-export const TIKTOK_CDN_DOMAINS = ['tiktokcdn.com', 'tiktokcdn-us.com', 'tiktokcdn-eu.com', 'ibyteimg.com', 'byteimg.com'] as const;
+const TIKTOK_CDN_DOMAINS = ['tiktokcdn.com', 'tiktokcdn-us.com', 'tiktokcdn-eu.com', 'ibyteimg.com', 'byteimg.com'] as const;
 
 /** An https URL on one of TikTok's CDN domains (a subdomain of one, or the domain itself). */
 export function isTikTokCdnUrl(raw: string): boolean {

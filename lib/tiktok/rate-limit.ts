@@ -5,7 +5,7 @@ import { env } from '../env';
 import { recordCallWithinLimit } from '../sql';
 import { TikTokError } from './errors';
 
-export const TIKTOK_LIMIT_PER_MINUTE = 600;
+const TIKTOK_LIMIT_PER_MINUTE = 600;
 /**
  * TikTok counts calls when they arrive, this budget when they leave; transit times differ by call,
  * so a window of exactly a minute here can be 601 in a minute there. Two seconds more covers the

@@ -13,7 +13,7 @@ export const webhookSchema = z.object({
 
 export type WebhookEvent = z.infer<typeof webhookSchema>;
 
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
+const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** TikTok-Signature: `t=<unix seconds>,s=<hex HMAC-SHA256 of "t.rawBody" keyed with the client secret>`. */
 export function verifySignature(

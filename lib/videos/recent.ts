@@ -5,7 +5,7 @@ import { listVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import type { VideoCard, VideoPageDto } from './types';
 
-export function toCard(v: TikTokVideo): VideoCard {
+function toCard(v: TikTokVideo): VideoCard {
   return {
     id: v.id,
     title: v.title,

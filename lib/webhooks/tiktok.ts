@@ -7,7 +7,7 @@ import { revalidateHandle } from '../showcase/revalidate';
 import { insertWebhookOnce } from '../sql';
 import type { WebhookEvent } from '../tiktok/webhooks';
 
-export type WebhookResult = 'handled' | 'duplicate' | 'ignored' | 'outdated';
+type WebhookResult = 'handled' | 'duplicate' | 'ignored' | 'outdated';
 
 /**
  * Handles one delivery. Deliveries are at-least-once: the same event (same event, user and time)
