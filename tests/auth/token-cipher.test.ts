@@ -4,7 +4,8 @@ import { decryptToken, encryptToken, isLegacyToken } from '@/lib/auth/token-ciph
 import { withAccessToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { migrateTestDb, newId } from '../support/db';
+import { migrateTestDb } from '../support/db';
+import { connectedCreator } from '../support/tiktok';
 
 /** The token a TikTok call would be made with (what withAccessToken hands the call). */
 const getAccessToken = (userId: string) => withAccessToken(userId, async (token) => token);
@@ -56,24 +57,7 @@ describe('rows in the first format', () => {
   beforeAll(() => migrateTestDb());
 
   it('are rewritten in the current format the first time they are read', async () => {
-    const userId = newId();
-    await db.user.create({
-      data: {
-        id: userId,
-        openId: `open-${userId}`,
-        displayName: 'Old Row',
-        handle: `old-${userId.slice(0, 8)}`,
-        connection: {
-          create: {
-            accessTokenEnc: legacy('act.legacy'),
-            refreshTokenEnc: legacy('rft.legacy'),
-            accessExpiresAt: new Date(Date.now() + 86_400_000),
-            refreshExpiresAt: new Date(Date.now() + 86_400_000 * 30),
-            scopes: 'user.info.basic',
-          },
-        },
-      },
-    });
+    const userId = await connectedCreator({ access: 'act.legacy', refresh: 'rft.legacy', seal: legacy, scopes: 'user.info.basic' });
     expect(await getAccessToken(userId)).toBe('act.legacy');
     const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
     expect(c.accessTokenEnc).toMatch(/^v2\./);

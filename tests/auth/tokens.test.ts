@@ -4,8 +4,9 @@ import { decryptToken, encryptToken } from '@/lib/auth/token-cipher';
 import { NeedsReconnectError, withAccessToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { TikTokError } from '@/lib/tiktok/errors';
-import { migrateTestDb, newId } from '../support/db';
+import { migrateTestDb } from '../support/db';
 import { API, setupMsw } from '../support/msw';
+import { connectedCreator } from '../support/tiktok';
 
 /** The token a TikTok call would be made with (what withAccessToken hands the call). */
 const getAccessToken = (userId: string) => withAccessToken(userId, async (token) => token);
@@ -17,24 +18,7 @@ let userId: string;
 let refreshCalls: string[];
 
 async function seed(accessExpiresInMs: number) {
-  userId = newId();
-  await db.user.create({
-    data: {
-      id: userId,
-      openId: `open-${userId}`,
-      displayName: 'Test',
-      handle: `h-${userId.slice(0, 8)}`,
-      connection: {
-        create: {
-          accessTokenEnc: encryptToken('act.old', userId),
-          refreshTokenEnc: encryptToken('rft.old', userId),
-          accessExpiresAt: new Date(Date.now() + accessExpiresInMs),
-          refreshExpiresAt: new Date(Date.now() + 86_400_000),
-          scopes: 'user.info.basic,video.list',
-        },
-      },
-    },
-  });
+  userId = await connectedCreator({ access: 'act.old', refresh: 'rft.old', accessExpiresInMs });
 }
 
 function tokenEndpoint(reply: (refresh: string, n: number) => Response | Promise<Response>) {

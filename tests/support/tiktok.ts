@@ -7,9 +7,16 @@ import { API } from './msw';
 
 export type FakeVideo = { id: string; title: string; createTime: number; views?: number };
 
-/** A creator in the database, connected with a live token, owning `videos` at "TikTok" (MSW). */
-export async function connectedCreator(scopes = 'user.info.basic,video.list') {
+type Connection = { scopes?: string; access?: string; refresh?: string; accessExpiresInMs?: number; seal?: (plain: string, userId: string) => string };
+
+/**
+ * A creator in the database, connected with a token pair (`act.<id>` / `rft.<id>` unless given),
+ * sealed with the app's cipher (or `seal`), the access token living `accessExpiresInMs` (a day).
+ */
+export async function connectedCreator(opts: Connection | string = {}) {
+  const o: Connection = typeof opts === 'string' ? { scopes: opts } : opts;
   const userId = newId();
+  const seal = o.seal ?? encryptToken;
   await db.user.create({
     data: {
       id: userId,
@@ -18,11 +25,11 @@ export async function connectedCreator(scopes = 'user.info.basic,video.list') {
       handle: `fake-${userId.slice(0, 8)}`,
       connection: {
         create: {
-          accessTokenEnc: encryptToken(`act.${userId}`, userId),
-          refreshTokenEnc: encryptToken(`rft.${userId}`, userId),
-          accessExpiresAt: new Date(Date.now() + 86_400_000),
+          accessTokenEnc: seal(o.access ?? `act.${userId}`, userId),
+          refreshTokenEnc: seal(o.refresh ?? `rft.${userId}`, userId),
+          accessExpiresAt: new Date(Date.now() + (o.accessExpiresInMs ?? 86_400_000)),
           refreshExpiresAt: new Date(Date.now() + 30 * 86_400_000),
-          scopes,
+          scopes: o.scopes ?? 'user.info.basic,video.list',
         },
       },
     },
