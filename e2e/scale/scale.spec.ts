@@ -144,7 +144,7 @@ test('an instance killed while it holds the refresh lease: the other refreshes o
   await c.startInstance('A');
 });
 
-test('two instances and two workers never exceed 600 calls a minute to one TikTok endpoint', async ({ request }) => {
+test('two instances and two workers never exceed 600 calls a minute to one TikTok endpoint; past the budget, 429 at once', async ({ request }) => {
   test.setTimeout(180_000);
   await tiktok(request, { action: 'resetCounters' });
   const N = 660;
@@ -161,14 +161,21 @@ test('two instances and two workers never exceed 600 calls a minute to one TikTo
   const [workerA, workerB] = await Promise.all([c.worker(), c.worker(), ...Array.from({ length: 16 }, client)]);
   expect(workerA.code, workerA.output).toBe(0);
   expect(workerB.code, workerB.output).toBe(0);
-  expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  // Past the shared budget a request no longer queues into the next minute: it is answered 429
+  // (rate_limited) within the TikTok timeout. Everything else was served.
+  const refused = statuses.filter((s) => s !== 200);
+  expect(refused.every((s) => s === 429)).toBe(true);
+  expect(statuses.length - refused.length).toBeGreaterThan(500);
   const { counters, peakPerMinute } = await tiktok(request);
-  expect(counters['video/list']).toBeGreaterThan(600);
+  expect(counters['video/list']).toBeGreaterThan(500);
   for (const [endpoint, peak] of Object.entries(peakPerMinute as Record<string, number>)) {
     expect(peak, endpoint).toBeLessThanOrEqual(600);
   }
   // …and the budget was really reached, not just left unused.
   expect(peakPerMinute['video/list']).toBeGreaterThan(500);
+  expect(refused.length).toBeGreaterThan(0);
+  // This minute's budget is spent: hand the next journeys a fresh one.
+  await db.query('DELETE FROM "ApiCall"');
 });
 
 test('Redis going away: pages still answer; once it is back, a save on B shows on A at once', async ({ request }) => {
