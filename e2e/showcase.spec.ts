@@ -118,6 +118,9 @@ test("the public page shows the creator's avatar; an expiring one is re-read onc
   await control(request, { action: 'settings', avatarTtlSeconds: 60 });
   await signIn(page, user);
   await expect(page.getByRole('link', { name: 'Public page' })).toBeVisible();
+  // The dashboard's embed preview shows the avatar too (and re-reads it, near expiry as it is): let
+  // that finish before counting, so the count below is the five requests' alone.
+  await expect(page.frameLocator('iframe[title="Embed preview"]').locator('.embed-avatar')).toHaveJSProperty('complete', true);
   await control(request, { action: 'settings', avatarTtlSeconds: 6 * 3600 });
   await control(request, { action: 'resetCounters' });
 
@@ -145,6 +148,7 @@ test("the public page shows the creator's avatar; an expiring one is re-read onc
   await control(request, { action: 'settings', avatarTtlSeconds: 60 });
   await signIn(page2, other);
   await expect(page2.getByRole('link', { name: 'Public page' })).toBeVisible();
+  await expect(page2.frameLocator('iframe[title="Embed preview"]').locator('.embed-avatar')).toHaveJSProperty('complete', true);
   await control(request, { action: 'fault', endpoint: 'user/info', status: 500 });
   const down = await request.get(`/api/avatars/${other}`, { maxRedirects: 0 });
   expect(down.status()).toBe(302);
