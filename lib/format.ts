@@ -16,6 +16,11 @@ export function videoLabel(v: { title: string; description: string }): string {
   return v.title || v.description.slice(0, 80) || 'Untitled video';
 }
 
+/** Text made safe inside HTML (elements and quoted attributes), for the few places that write HTML as a string. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 const countFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** 1234 → "1.2K"; 2500000 → "2.5M". */

@@ -1,7 +1,6 @@
 // lib/http: how routes answer: the JSON error shape, the problem table, body limits, error pages, image redirects.
 import 'server-only';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../format';
 
 /**
  * A small, friendly HTML page for browser routes that are route handlers (OAuth callbacks), so

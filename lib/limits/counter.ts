@@ -23,7 +23,8 @@ async function countInRedis(key: string, windowMs: number): Promise<number | nul
   const client = redis();
   if (!client?.isReady) return null;
   try {
-    const [count] = await client.multi().incr(`${env().redisKeyPrefix}limits:${key}`).pExpire(`${env().redisKeyPrefix}limits:${key}`, windowMs, 'NX').exec();
+    const redisKey = `${env().redisKeyPrefix}limits:${key}`;
+    const [count] = await client.multi().incr(redisKey).pExpire(redisKey, windowMs, 'NX').exec();
     return Number(count);
   } catch (e) {
     console.warn(`[limits] Redis did not count (${errorMessage(e)}); counting in the database`);

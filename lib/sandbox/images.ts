@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../format';
 
 // Generated images for the sandbox CDN: no downloads, deterministic per id.
 
@@ -17,8 +18,6 @@ function hue(seed: string, offset = 0): number {
     360
   );
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function coverSvg(videoId: string, title: string): string {
   const a = hue(videoId);

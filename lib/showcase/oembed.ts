@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { env } from '../env';
+import { escapeHtml } from '../format';
 import type { PublicShowcase } from './public';
 import { handleSchema } from './schema';
 import { publicPageUrl, SHARE_IMAGE, shareImageUrl, showcaseTitle } from './share-metadata';
@@ -27,8 +28,6 @@ export function handleOfShowcaseUrl(url: string): string | null {
   const handle = m && handleSchema.safeParse(decodeURIComponent(m[1]));
   return handle?.success ? handle.data : null;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function oembedResponse(showcase: PublicShowcase, q: OembedQuery) {
   const app = env().appUrl;

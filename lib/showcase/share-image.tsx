@@ -1,10 +1,8 @@
 import 'server-only';
 import { ImageResponse } from 'next/og';
-import { db } from '../db';
 import { errorMessage } from '../errors';
 import { isAllowedImageUrl } from '../http/image-redirect';
-import { nearExpiry } from '../signed-url';
-import { ensureFreshCovers } from './covers';
+import { publicCover } from './covers';
 import type { PublicShowcase } from './public';
 import { SHARE_IMAGE } from './share-metadata';
 
@@ -19,21 +17,15 @@ function initials(name: string): string {
   return letters.join('') || '?';
 }
 
-/** The first covers' current signed URLs, refreshed through video/query only when near their expiry. */
+/** The first covers' current signed URLs (refreshed through video/query only when near their expiry), or null. */
 async function coverUrls(showcase: PublicShowcase): Promise<Array<{ id: string; url: string | null }>> {
   const ids = showcase.items.slice(0, COVERS).map((i) => i.videoId);
-  if (!ids.length) return [];
-  const read = () => db.video.findMany({ where: { userId: showcase.user.id, id: { in: ids } }, select: { id: true, coverUrl: true, coverExpiresAt: true } });
-  let rows = await read();
-  if (rows.some((r) => nearExpiry(r.coverExpiresAt))) {
-    await ensureFreshCovers(showcase.user.id);
-    rows = await read();
-  }
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const r = byId.get(id);
-    return { id, url: r?.coverUrl && r.coverExpiresAt.getTime() > Date.now() && isAllowedImageUrl(r.coverUrl) ? r.coverUrl : null };
-  });
+  return Promise.all(
+    ids.map(async (id) => {
+      const cover = await publicCover(id);
+      return { id, url: cover && isAllowedImageUrl(cover.url) ? cover.url : null };
+    }),
+  );
 }
 
 /** A cover as a data URL (the renderer would fetch it anyway), or null when the CDN does not answer well. */
