@@ -2,7 +2,7 @@
 // Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { env, EnvError } = await import('./lib/env');
+  const { env, EnvError } = await import('./lib/platform/config/env');
   try {
     env();
   } catch (e) {
@@ -14,6 +14,6 @@ export async function register() {
     }
     throw e;
   }
-  const { shutdown } = await import('./lib/shutdown');
+  const { shutdown } = await import('./lib/platform/shutdown');
   (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = shutdown;
 }

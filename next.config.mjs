@@ -32,7 +32,7 @@ const securityHeaders = (policy) => [
 // Several instances share one cache through Redis when REDIS_URL is set (read when the server
 // starts, so one build serves both ways); without it Next keeps its default per-instance cache.
 const sharedCache = process.env.REDIS_URL
-  ? { cacheHandler: fileURLToPath(new URL('./lib/cache/next-cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
+  ? { cacheHandler: fileURLToPath(new URL('./lib/platform/cache/next-cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
   : {};
 
 export const DEFAULT_EMBED_VARIANT = 'grid.auto.50.0.1';

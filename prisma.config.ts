@@ -1,6 +1,6 @@
 import { defineConfig } from 'prisma/config';
 
-// Prisma's CLI reads the database location here; the app reads it through lib/env.ts.
+// Prisma's CLI reads the database location here; the app reads it through lib/platform/config/env.ts.
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },

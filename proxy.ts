@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { sessionUserIdOf } from '@/lib/auth/session';
 import { embedOptionsFrom, toVariant } from '@/lib/embed/options';
-import { env } from '@/lib/env';
+import { env } from '@/lib/platform/config/env';
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;

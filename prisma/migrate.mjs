@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { pgPoolConfig, providerOf } from '../lib/database-url.mjs';
-import { databasePath } from '../lib/defaults.mjs';
+import { databasePath } from '../lib/platform/config/defaults.mjs';
+import { pgPoolConfig, providerOf } from '../lib/platform/db/database-url.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const MIGRATIONS_DIRS = { sqlite: join(HERE, 'migrations'), postgresql: join(HERE, 'postgres', 'migrations') };

@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { pgPoolConfig, providerOf, redactUrl } from '../lib/database-url.mjs';
-import { DEFAULT_DATABASE_URL, databasePath } from '../lib/defaults.mjs';
+import { DEFAULT_DATABASE_URL, databasePath } from '../lib/platform/config/defaults.mjs';
+import { pgPoolConfig, providerOf, redactUrl } from '../lib/platform/db/database-url.mjs';
 import { migrate } from '../prisma/migrate.mjs';
 
 // Parents before children, so foreign keys hold at every insert.

@@ -5,8 +5,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { EnvError, parseConfig } from '../lib/config.mjs';
-import { redactUrl } from '../lib/database-url.mjs';
+import { EnvError, parseConfig } from '../lib/platform/config/schema.mjs';
+import { redactUrl } from '../lib/platform/db/database-url.mjs';
 import { migrate } from '../prisma/migrate.mjs';
 
 if (!existsSync('lib/generated/prisma/client.ts') || !existsSync('lib/generated/postgres/client.ts')) {

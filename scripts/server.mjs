@@ -23,7 +23,7 @@ const handle = app.getRequestHandler();
 const hsts = (process.env.APP_URL ?? '').startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
 const server = createServer((req, res) => {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
-  // The connection's own peer, over anything the client claims (see lib/limits/client.ts).
+  // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
   req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
   void handle(req, res);
 });

@@ -1,10 +1,10 @@
 // `npm run worker`: a long-running process that runs the background sync on a schedule.
 // `npm run worker -- --once` runs one pass and exits (also what tests use); `--all` ignores due times.
 
-import { sleep } from '../lib/async';
-import { env } from '../lib/env';
-import { errorMessage } from '../lib/errors';
-import { shutdown } from '../lib/shutdown';
+import { sleep } from '../lib/platform/async';
+import { env } from '../lib/platform/config/env';
+import { errorMessage } from '../lib/platform/errors';
+import { shutdown } from '../lib/platform/shutdown';
 import { runSync } from '../lib/sync/run';
 
 const once = process.argv.includes('--once');

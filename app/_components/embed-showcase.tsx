@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmbedOptions } from '@/lib/embed/options';
-import { formatCount, formatDuration, videoLabel } from '@/lib/format';
+import { formatCount, formatDuration, videoLabel } from '@/lib/platform/format';
 import type { PublicVideo } from '@/lib/showcase/types';
 import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
 import { TikTokPlayerFrame } from './tiktok-player-frame';

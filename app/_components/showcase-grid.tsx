@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import { formatDuration, videoLabel } from '@/lib/format';
+import { formatDuration, videoLabel } from '@/lib/platform/format';
 import type { ShowcaseEntry } from '@/lib/showcase/types';
 import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
 import { TikTokPlayerFrame } from './tiktok-player-frame';

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import useSWR from 'swr';
 import useSWRInfinite from 'swr/infinite';
-import { formatDate, formatDuration, videoLabel } from '@/lib/format';
+import { formatDate, formatDuration, videoLabel } from '@/lib/platform/format';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
 import type { ShowcaseEntry } from '@/lib/showcase/types';
 import type { VideoCard, VideoPageDto } from '@/lib/videos/types';

@@ -1,5 +1,5 @@
-import type { ProblemKind } from '@/lib/http/problems';
-import { PROBLEMS } from '@/lib/http/problems';
+import type { ProblemKind } from '@/lib/platform/http/problems';
+import { PROBLEMS } from '@/lib/platform/http/problems';
 
 /** Shown in place of the grid when TikTok fails; the rest of the dashboard still renders. */
 export function TikTokProblem({ kind }: { kind: ProblemKind }) {

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { env } from '@/lib/env';
+import { env } from '@/lib/platform/config/env';
 import './sandbox.css';
 
 export const metadata = { title: 'TikTok (sandbox)', robots: { index: false } };

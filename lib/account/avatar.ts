@@ -1,12 +1,12 @@
 // lib/account: the creator's own account: profile and avatar, connection status, disconnect and delete.
 import 'server-only';
-import { singleFlight } from '../async';
-import { db } from '../db';
-import { errorMessage } from '../errors';
-import { nearExpiry } from '../signed-url';
+import { CONNECTION_STATUS } from '../auth/connection-status';
+import { nearExpiry } from '../images/signed-url';
+import { singleFlight } from '../platform/async';
+import { db } from '../platform/db/client';
+import { errorMessage } from '../platform/errors';
 import { signedUrlExpiry } from '../tiktok/client';
 import { refreshProfile } from './profile';
-import { CONNECTION_STATUS } from './status';
 
 const inflight = new Map<string, Promise<void>>();
 

@@ -1,10 +1,10 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { CONNECTION_STATUS, type ConnectionStatus } from '../auth/connection-status';
 import { currentUserId, getSession } from '../auth/session';
-import { db } from '../db';
+import { db } from '../platform/db/client';
 import { SCOPES } from '../tiktok/scopes.mjs';
-import { CONNECTION_STATUS, type ConnectionStatus } from './status';
 
 /** The signed-in creator for a page render (cached per request); redirects to the landing page if none. */
 export const requireCreator = cache(async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { decryptToken } from '../auth/token-cipher';
-import { db } from '../db';
-import { errorMessage } from '../errors';
+import { db } from '../platform/db/client';
+import { errorMessage } from '../platform/errors';
 import { revalidateHandle } from '../showcase/revalidate';
 import { revokeToken } from '../tiktok/client';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { withAccessToken } from '../auth/tokens';
-import { db } from '../db';
+import { db } from '../platform/db/client';
 import { getUserInfo } from '../tiktok/client';
 
 /**

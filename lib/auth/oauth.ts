@@ -1,13 +1,12 @@
 import 'server-only';
 import { sealData, unsealData } from 'iron-session';
-import { env } from '../env';
-import { PROBLEMS } from '../http/problems';
+import { env } from '../platform/config/env';
 import { authorizeUrl, exchangeCode } from '../tiktok/client';
 import { isTikTokError } from '../tiktok/errors';
 import { SCOPES } from '../tiktok/scopes.mjs';
+import type { TokenSet } from '../tiktok/types';
 import { challengeFor, createVerifier, randomToken } from './pkce';
 import { getOAuthFlow, OAUTH_FLOW_TTL_SECONDS } from './session';
-import { signInWithTokens } from './sign-in';
 
 export type Platform = 'web' | 'native';
 
@@ -40,15 +39,23 @@ export async function startAuthorization(input: { platform: Platform; scheme?: s
   return authorizeUrl({ state, codeChallenge: challengeFor(verifier), redirectUri: redirectUriFor(input.platform) });
 }
 
-type CallbackFailure = 'invalid_state' | 'access_denied' | 'oauth_error' | 'missing_code' | 'exchange_failed' | 'tiktok_unavailable' | 'needs_basic_scope';
+export type CallbackFailure =
+  | 'invalid_state'
+  | 'access_denied'
+  | 'oauth_error'
+  | 'missing_code'
+  | 'exchange_failed'
+  | 'tiktok_unavailable'
+  | 'needs_basic_scope';
 
 type CallbackResult =
-  | { ok: true; userId: string; returnTo?: string; scheme?: string; handoffChallenge?: string; scopes: string[] }
+  | { ok: true; tokens: TokenSet; returnTo?: string; scheme?: string; handoffChallenge?: string }
   | { ok: false; reason: CallbackFailure; scheme?: string };
 
 /**
  * Finishes an authorization: the state must be ours, fresh and unused (the flow cookie is
  * destroyed on first sight, so a replayed callback URL finds nothing), then the code is exchanged.
+ * Signing the account in with the tokens is the caller's (lib/account/sign-in.ts).
  */
 export async function completeAuthorization(platform: Platform, query: URLSearchParams): Promise<CallbackResult> {
   const flow = await getOAuthFlow();
@@ -72,35 +79,15 @@ export async function completeAuthorization(platform: Platform, query: URLSearch
   try {
     const tokens = await exchangeCode({ code, redirectUri: redirectUriFor(platform), codeVerifier: verifier });
     if (!tokens.scopes.includes(SCOPES.basic)) return { ok: false, reason: 'needs_basic_scope', scheme };
-    const userId = await signInWithTokens(tokens);
-    return { ok: true, userId, returnTo, scheme, handoffChallenge: payload.c, scopes: tokens.scopes };
+    return { ok: true, tokens, returnTo, scheme, handoffChallenge: payload.c };
   } catch (e) {
-    if (isTikTokError(e)) {
-      console.warn(`[auth] code exchange failed: ${e.message}`);
-      return { ok: false, reason: e.transient ? 'tiktok_unavailable' : 'exchange_failed', scheme };
-    }
-    throw e;
+    return { ok: false, reason: exchangeFailure(e), scheme };
   }
 }
 
-export const FAILURE_TEXT: Record<CallbackFailure, { title: string; message: string; status: number }> = {
-  invalid_state: {
-    title: 'That sign-in link has expired',
-    message: 'For your safety, each sign-in link works once and only in the browser that started it. Please start again.',
-    status: 400,
-  },
-  access_denied: {
-    title: 'You cancelled the TikTok sign-in',
-    message: 'No problem: nothing was shared with Showreel. You can try again whenever you like.',
-    status: 400,
-  },
-  oauth_error: { title: 'TikTok could not sign you in', message: 'TikTok reported a problem with this sign-in. Please try again.', status: 400 },
-  missing_code: { title: 'TikTok did not finish the sign-in', message: 'The answer from TikTok was incomplete. Please try again.', status: 400 },
-  exchange_failed: { title: 'TikTok could not sign you in', message: 'The sign-in could not be completed. Please try again.', status: 400 },
-  tiktok_unavailable: { title: 'TikTok is busy', message: PROBLEMS.unavailable.text, status: 503 },
-  needs_basic_scope: {
-    title: 'Showreel needs your basic profile',
-    message: 'Please allow access to your profile info (avatar and display name) so Showreel can sign you in.',
-    status: 400,
-  },
-};
+/** A failed exchange (or first profile read) in the callback's words; rethrows anything that is a bug. */
+export function exchangeFailure(e: unknown): 'tiktok_unavailable' | 'exchange_failed' {
+  if (!isTikTokError(e)) throw e;
+  console.warn(`[auth] sign-in failed at TikTok: ${e.message}`);
+  return e.transient ? 'tiktok_unavailable' : 'exchange_failed';
+}

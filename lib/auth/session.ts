@@ -1,8 +1,8 @@
 import 'server-only';
 import { getIronSession, type SessionOptions, unsealData } from 'iron-session';
 import { cookies } from 'next/headers';
-import { db } from '../db';
-import { env } from '../env';
+import { env } from '../platform/config/env';
+import { db } from '../platform/db/client';
 
 /**
  * The signed-in session: the user id and the user's session version when it was issued, never a

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 
 const TAG_BYTES = 16;
 

@@ -1,17 +1,19 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { CONNECTION_STATUS } from '../account/status';
-import { backoff, singleFlight, sleep } from '../async';
-import { db } from '../db';
-import { env } from '../env';
-import { acquireLease, releaseLease } from '../lease';
+import { backoff, singleFlight, sleep } from '../platform/async';
+import { env } from '../platform/config/env';
+import { db } from '../platform/db/client';
+import { acquireLease, releaseLease } from '../platform/db/lease';
 import { refreshToken } from '../tiktok/client';
 import { isTikTokError, TikTokError } from '../tiktok/errors';
 import type { TokenSet } from '../tiktok/types';
+import { CONNECTION_STATUS } from './connection-status';
 import { decryptToken, encryptToken, isLegacyToken } from './token-cipher';
 
 /** The account's refresh token is dead (revoked, expired): only the creator reconnecting helps. */
 export class NeedsReconnectError extends Error {
+  readonly problem = 'needs_reconnect' as const;
+
   constructor() {
     super('The TikTok connection needs to be reconnected');
     this.name = 'NeedsReconnectError';

@@ -2,8 +2,7 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { challengeFor, randomToken } from '../auth/pkce';
-import { db } from '../db';
-import { purgeHandoffs } from '../sync/cleanup';
+import { db } from '../platform/db/client';
 import { handoffVerifierSchema } from './schema';
 
 const HANDOFF_TTL_MS = 60_000;
@@ -20,6 +19,11 @@ export async function createHandoff(userId: string, challenge: string): Promise<
   await db.oAuthHandoff.create({ data: { codeHash: hash(code), userId, challenge, expiresAt: new Date(Date.now() + HANDOFF_TTL_MS) } });
   await purgeHandoffs();
   return code;
+}
+
+/** Handoff codes that expired over an hour ago, spent or not: of no use to anyone. */
+export function purgeHandoffs(now = Date.now()) {
+  return db.oAuthHandoff.deleteMany({ where: { expiresAt: { lt: new Date(now - 3600_000) } } });
 }
 
 type Redemption = { ok: true; userId: string } | { ok: false; reason: 'expired' | 'wrong_verifier' };

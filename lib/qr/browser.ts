@@ -3,7 +3,7 @@ import 'server-only';
 import { getIronSession } from 'iron-session';
 import { cookies } from 'next/headers';
 import { randomToken } from '../auth/pkce';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 
 /** A sealed cookie naming this browser, so a QR session polled from another browser gets nothing. */
 export async function browserId(create: true): Promise<string>;

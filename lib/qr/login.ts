@@ -1,11 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
+import { signInWithTokens } from '../account/sign-in';
 import { randomToken } from '../auth/pkce';
-import { signInWithTokens } from '../auth/sign-in';
-import { db } from '../db';
-import { env } from '../env';
-import { purgeQrSessions } from '../sync/cleanup';
+import { env } from '../platform/config/env';
+import { db } from '../platform/db/client';
 import { checkQrCode, exchangeCode, getQrCode, withClientTicket } from '../tiktok/client';
 import type { QrStatus } from '../tiktok/types';
 
@@ -27,6 +26,11 @@ export async function startQrLogin(browserId: string): Promise<QrStart> {
   await purgeQrSessions();
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
   return { id, scanUrl: url, svg };
+}
+
+/** QR sessions that expired over an hour ago: nobody polls them any more. */
+export function purgeQrSessions(now = Date.now()) {
+  return db.qrSession.deleteMany({ where: { expiresAt: { lt: new Date(now - 3600_000) } } });
 }
 
 type QrPoll = { status: Exclude<QrStatus, 'confirmed'> } | { status: 'confirmed'; userId: string } | { status: 'not_found' } | { status: 'ticket_mismatch' };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { settings } from './settings';
 
 // TikTok's CDN in the sandbox: signed cover and avatar URLs that stop working at x-expires.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { SCOPES } from '../tiktok/scopes.mjs';
 import { visibleVideos } from './accounts';
 import { signedCdnUrl } from './cdn';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { type CdnKind, checkSignedUrl, type SandboxReply } from './index';
 
 const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../format';
+import { escapeHtml } from '../platform/format';
 
 // Generated images for the sandbox CDN: no downloads, deterministic per id.
 

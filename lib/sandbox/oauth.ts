@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { ensureAccount } from './accounts';
 import { creator } from './creators';
 import { CODE_TTL_MS, type Code, csvList, logId, type QrRecord, random, type SandboxReply, SCOPES, type Token } from './model';

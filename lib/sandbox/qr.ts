@@ -1,5 +1,5 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { DEFAULT_USERNAME } from './creators';
 import { csvList, type QrRecord, random, type SandboxReply, SCOPES } from './model';
 import { issueCode, oauthError } from './oauth';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { type Fault, logId, type SandboxReply, type Settings } from './model';
 import * as store from './store';
 

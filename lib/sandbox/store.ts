@@ -2,7 +2,7 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 
 // The sandbox's own state (codes, tokens, QR sessions, faults, call counts), in a SQLite file of
 // its own in the data folder (never in the app's database): it shares nothing with the app, and

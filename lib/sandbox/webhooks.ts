@@ -1,5 +1,5 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { sign } from '../tiktok/webhooks';
 import { creator, DEFAULT_USERNAME } from './creators';
 import { revokeAll } from './oauth';

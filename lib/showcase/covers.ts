@@ -1,11 +1,11 @@
 // lib/showcase: the curated showcase: saving it, reading it, and every public surface of it.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { singleFlight, sleep } from '../async';
-import { db } from '../db';
-import { errorMessage } from '../errors';
-import { acquireLease, releaseLease } from '../lease';
-import { nearExpiry, SIGNED_URL_MARGIN_MS } from '../signed-url';
+import { nearExpiry, SIGNED_URL_MARGIN_MS } from '../images/signed-url';
+import { singleFlight, sleep } from '../platform/async';
+import { db } from '../platform/db/client';
+import { acquireLease, releaseLease } from '../platform/db/lease';
+import { errorMessage } from '../platform/errors';
 import { applyFreshVideos, fetchOwnVideos } from './store';
 
 const LEASE_MS = 60_000;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { env } from '../env';
-import { escapeHtml } from '../format';
+import { env } from '../platform/config/env';
+import { escapeHtml } from '../platform/format';
 import type { PublicShowcase } from './public';
 import { handleSchema } from './schema';
 import { publicPageUrl, SHARE_IMAGE, shareImageUrl, showcaseTitle } from './share-metadata';

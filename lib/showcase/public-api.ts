@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import { TIKTOK_ORIGIN } from '../tiktok/player';
 import type { PublicShowcase } from './public';
 import { publicPageUrl } from './share-metadata';

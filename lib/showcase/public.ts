@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
-import { db } from '../db';
+import { db } from '../platform/db/client';
 import { handleSchema } from './schema';
 import { showcaseEntry, showcaseRows } from './store';
 import { showcaseTag } from './tags';

@@ -1,11 +1,11 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
-import { pageCachePrefix, REVALIDATED_TAGS_KEY } from '../cache/keys.mjs';
-import { whenReady } from '../cache/redis-client.mjs';
-import { db } from '../db';
-import { env } from '../env';
-import { errorMessage } from '../errors';
-import { redis } from '../redis';
+import { pageCachePrefix, REVALIDATED_TAGS_KEY } from '../platform/cache/keys.mjs';
+import { redis } from '../platform/cache/redis';
+import { whenReady } from '../platform/cache/redis-client.mjs';
+import { env } from '../platform/config/env';
+import { db } from '../platform/db/client';
+import { errorMessage } from '../platform/errors';
 import { showcaseTag } from './tags';
 
 /**

@@ -15,3 +15,9 @@ export const showcaseInputSchema = z.object({
 
 /** A public handle: a TikTok username (letters, digits, `.` and `_`) or the app's own slug. */
 export const handleSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'not a handle');
+
+/** Routes named by a creator's handle (`/api/public/showcases/{handle}`, `/api/avatars/{handle}`, …). */
+export const handleParamsSchema = z.object({ handle: handleSchema });
+
+/** Routes named by a video (`/api/covers/{videoId}`). */
+export const videoParamsSchema = z.object({ videoId: videoIdSchema });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ImageResponse } from 'next/og';
-import { errorMessage } from '../errors';
-import { isAllowedImageUrl } from '../http/image-redirect';
+import { isAllowedImageUrl } from '../images/redirect';
+import { errorMessage } from '../platform/errors';
 import { publicCover } from './covers';
 import type { PublicShowcase } from './public';
 import { SHARE_IMAGE } from './share-metadata';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Metadata } from 'next';
-import { env } from '../env';
+import { env } from '../platform/config/env';
 import type { PublicShowcase } from './public';
 
 export const SHARE_IMAGE = { width: 1200, height: 630 };

@@ -1,14 +1,16 @@
 import 'server-only';
 import { withAccessToken } from '../auth/tokens';
-import { db } from '../db';
+import { db } from '../platform/db/client';
+import { HttpError } from '../platform/http/errors';
 import { MAX_PAGE_SIZE, queryVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import { revalidateShowcaseOf } from './revalidate';
 import type { ShowcaseEntry } from './types';
 
-export class NotOwnedError extends Error {
+/** A save naming videos TikTok does not list as the creator's: answered 400 with the ids. */
+export class NotOwnedError extends HttpError {
   constructor(readonly videoIds: string[]) {
-    super(`These videos are not yours or no longer exist on TikTok: ${videoIds.join(', ')}`);
+    super('bad_request', `These videos are not yours or no longer exist on TikTok: ${videoIds.join(', ')}`, { extra: { videoIds } });
     this.name = 'NotOwnedError';
   }
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { refreshProfile } from '../account/profile';
-import { CONNECTION_STATUS } from '../account/status';
+import { CONNECTION_STATUS } from '../auth/connection-status';
 import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
-import { db } from '../db';
-import { env } from '../env';
-import { errorMessage } from '../errors';
-import { acquireLease, releaseLease } from '../lease';
+import { env } from '../platform/config/env';
+import { db } from '../platform/db/client';
+import { acquireLease, releaseLease } from '../platform/db/lease';
+import { errorMessage } from '../platform/errors';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
 import { callCounter, listVideos } from '../tiktok/client';
 import { SCOPES } from '../tiktok/scopes.mjs';

@@ -1,3 +1,5 @@
+import type { ProblemKind } from '../platform/http/problems';
+
 export type TikTokErrorKind = 'unauthorized' | 'scope' | 'rate_limited' | 'invalid' | 'server' | 'network';
 
 /**
@@ -14,6 +16,13 @@ export class TikTokError extends Error {
   ) {
     super(`TikTok ${code}: ${message}${logId ? ` (log_id ${logId})` : ''}`);
     this.name = 'TikTokError';
+  }
+
+  /** How the app explains it (lib/platform/http/problems.ts): TikTok's kinds mapped to the app's. */
+  get problem(): ProblemKind {
+    if (this.kind === 'unauthorized') return 'needs_reconnect';
+    if (this.kind === 'rate_limited' || this.kind === 'scope') return this.kind;
+    return 'unavailable';
   }
 
   /** Worth retrying later with backoff: TikTok was busy or unreachable, nothing was wrong with us. */

@@ -1,4 +1,4 @@
-// TikTok's scope names, once: plain JS, so the configuration rules (lib/config.mjs) share them.
+// TikTok's scope names, once: plain JS, so the configuration rules (lib/platform/config/schema.mjs) share them.
 export const SCOPES = Object.freeze({
   basic: 'user.info.basic',
   profile: 'user.info.profile',

@@ -3,7 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-export const webhookSchema = z.object({
+const webhookSchema = z.object({
   client_key: z.string(),
   event: z.string().min(1),
   create_time: z.coerce.number().int(),
@@ -11,7 +11,32 @@ export const webhookSchema = z.object({
   content: z.string().optional(),
 });
 
-export type WebhookEvent = z.infer<typeof webhookSchema>;
+/** A delivery in the app's terms: TikTok's field names stay in this file. */
+export type WebhookEvent = {
+  event: string;
+  clientKey: string;
+  openId: string;
+  /** When TikTok created the event, in whole seconds since the epoch (TikTok's precision). */
+  createdAtSeconds: number;
+  content?: string;
+};
+
+/** Parses a delivery's raw body into a WebhookEvent, or says in one line why it is not one. */
+export function parseWebhookEvent(raw: string): { ok: true; value: WebhookEvent } | { ok: false; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, message: 'The body must be JSON.' };
+  }
+  const parsed = webhookSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` };
+  }
+  const { event, client_key: clientKey, user_openid: openId, create_time: createdAtSeconds, content } = parsed.data;
+  return { ok: true, value: { event, clientKey, openId, createdAtSeconds, ...(content === undefined ? {} : { content }) } };
+}
 
 const SIGNATURE_TOLERANCE_SECONDS = 300;
 

@@ -2,8 +2,8 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decryptToken, encryptToken, isLegacyToken } from '@/lib/auth/token-cipher';
 import { withAccessToken } from '@/lib/auth/tokens';
-import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { env } from '@/lib/platform/config/env';
+import { db } from '@/lib/platform/db/client';
 import { migrateTestDb } from '../support/db';
 import { connectedCreator } from '../support/tiktok';
 

@@ -2,7 +2,7 @@ import { delay, HttpResponse, http } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decryptToken, encryptToken } from '@/lib/auth/token-cipher';
 import { NeedsReconnectError, withAccessToken } from '@/lib/auth/tokens';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db/client';
 import { TikTokError } from '@/lib/tiktok/errors';
 import { migrateTestDb } from '../support/db';
 import { API, setupMsw } from '../support/msw';

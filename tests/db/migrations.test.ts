@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '@/lib/defaults.mjs';
+import { databasePath } from '@/lib/platform/config/defaults.mjs';
 import { migrate, migrationsOf } from '@/prisma/migrate.mjs';
 import { TEST_DIALECT } from '../support/databases';
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { createHandoff, redeemHandoff } from '@/lib/native/handoff';
+import { db } from '@/lib/platform/db/client';
 import { migrateTestDb, newId } from '../support/db';
 
 beforeAll(() => migrateTestDb());

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db/client';
 import { pollQrLogin, QR_CHECK_INTERVAL_MS, startQrLogin } from '@/lib/qr/login';
 import { migrateTestDb } from '../support/db';
 import { API, setupMsw } from '../support/msw';

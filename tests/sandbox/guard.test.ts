@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { env } from '@/lib/env';
+import { env } from '@/lib/platform/config/env';
 import { sandboxRoute } from '@/lib/sandbox/http';
 
 describe('the sandbox with real TikTok credentials', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db/client';
 import { NotOwnedError, readShowcase, saveShowcase } from '@/lib/showcase/store';
 import { migrateTestDb } from '../support/db';
 import { setupMsw } from '../support/msw';

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { encryptToken } from '@/lib/auth/token-cipher';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db/client';
 import { newId } from './db';
 import { API } from './msw';
 

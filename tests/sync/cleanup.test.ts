@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db/client';
 import { purgeExpired } from '@/lib/sync/cleanup';
 import { migrateTestDb, newId } from '../support/db';
 

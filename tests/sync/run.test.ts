@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db/client';
 import { saveShowcase } from '@/lib/showcase/store';
 import { runSync } from '@/lib/sync/run';
 import { migrateTestDb } from '../support/db';

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as lifecycle from '@/lib/account/lifecycle';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db/client';
+import { parseWebhookEvent, type WebhookEvent } from '@/lib/tiktok/webhooks';
 import { handleWebhook } from '@/lib/webhooks/tiktok';
 import { migrateTestDb, newId } from '../support/db';
 
@@ -30,12 +31,14 @@ async function creator(connectedAt = new Date()) {
   return { id, openId: `open-${id}` };
 }
 
-const removed = (openId: string, createTime: number) => ({
-  client_key: 'test_client_key',
-  event: 'authorization.removed',
-  create_time: createTime,
-  user_openid: openId,
-});
+/** An authorization.removed delivery as TikTok sends it, read by the adapter the route uses. */
+function removed(openId: string, createTime: number): WebhookEvent {
+  const parsed = parseWebhookEvent(
+    JSON.stringify({ client_key: 'test_client_key', event: 'authorization.removed', create_time: createTime, user_openid: openId }),
+  );
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+}
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe('TikTok webhooks', () => {

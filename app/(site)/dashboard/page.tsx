@@ -7,9 +7,9 @@ import { SharePanel } from '@/app/_components/share-panel';
 import { TikTokProblem } from '@/app/_components/tiktok-problem';
 import { VideoGridSkeleton } from '@/app/_components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
-import { CONNECTION_STATUS } from '@/lib/account/status';
+import { CONNECTION_STATUS } from '@/lib/auth/connection-status';
 import { embedScript } from '@/lib/embed/script';
-import { env } from '@/lib/env';
+import { env } from '@/lib/platform/config/env';
 import { RecentVideos } from './recent-videos';
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } };

@@ -1,22 +1,10 @@
-import { z } from 'zod';
-import { authenticated } from '@/lib/auth/guard';
-import { jsonError, zodMessage } from '@/lib/http';
-import { problemResponse } from '@/lib/http/problems';
+import { route } from '@/lib/api/route';
 import { recentVideos } from '@/lib/videos/recent';
+import { recentVideosQuerySchema } from '@/lib/videos/schema';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({ cursor: z.coerce.number().int().positive().optional() });
-
 /** The picker's "Load more": the next page of recent videos after `cursor`. */
-export async function GET(request: Request) {
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return jsonError('bad_request', zodMessage(parsed.error));
-  return authenticated(async ({ userId }) => {
-    try {
-      return Response.json(await recentVideos(userId, parsed.data.cursor ?? null), { headers: { 'Cache-Control': 'private, no-store' } });
-    } catch (e) {
-      return problemResponse(e);
-    }
-  });
-}
+export const GET = route({ user: true, query: recentVideosQuerySchema }, async ({ userId, query }) =>
+  Response.json(await recentVideos(userId, query.cursor ?? null), { headers: { 'Cache-Control': 'private, no-store' } }),
+);

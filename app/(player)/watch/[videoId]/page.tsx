@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { WatchPlayer } from '@/app/_components/watch-player';
-import { db } from '@/lib/db';
-import { videoLabel } from '@/lib/format';
+import { db } from '@/lib/platform/db/client';
+import { videoLabel } from '@/lib/platform/format';
 import { videoIdSchema } from '@/lib/showcase/schema';
 
 type Props = { params: Promise<{ videoId: string }> };

@@ -1,26 +1,18 @@
-import { refuseCrossSite } from '@/lib/auth/guard';
+import { route } from '@/lib/api/route';
 import { startSession } from '@/lib/auth/session';
-import { jsonError, readJson, zodMessage } from '@/lib/http';
 import { redeemHandoff } from '@/lib/native/handoff';
 import { handoffInputSchema } from '@/lib/native/schema';
+import { HttpError } from '@/lib/platform/http/errors';
+
+const REFUSALS = {
+  wrong_verifier: 'This sign-in link was not opened by the app that started the sign-in, so it no longer works. Please sign in again from the app.',
+  expired: 'This sign-in link has expired or was already used. Please sign in again from the app.',
+};
 
 /** The webview trades a handoff code, and the verifier only its app knows, for the normal session cookie. */
-export async function POST(request: Request) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const parsed = handoffInputSchema.safeParse(body.value);
-  if (!parsed.success) return jsonError('bad_request', zodMessage(parsed.error));
-  const redeemed = await redeemHandoff(parsed.data.handoff, parsed.data.verifier);
-  if (!redeemed.ok) {
-    return jsonError(
-      'bad_request',
-      redeemed.reason === 'wrong_verifier'
-        ? 'This sign-in link was not opened by the app that started the sign-in, so it no longer works. Please sign in again from the app.'
-        : 'This sign-in link has expired or was already used. Please sign in again from the app.',
-    );
-  }
+export const POST = route({ body: handoffInputSchema }, async ({ body }) => {
+  const redeemed = await redeemHandoff(body.handoff, body.verifier);
+  if (!redeemed.ok) throw new HttpError('bad_request', REFUSALS[redeemed.reason]);
   await startSession(redeemed.userId);
   return Response.json({ ok: true, redirectTo: '/dashboard' });
-}
+});

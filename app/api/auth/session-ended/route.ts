@@ -1,3 +1,4 @@
+import { route } from '@/lib/api/route';
 import { currentUserId, getSession } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -7,8 +8,8 @@ export const dynamic = 'force-dynamic';
  * were ended everywhere): the cookie is cleared and the browser lands on the home page. A session
  * that still counts is left alone, so a link here from another site can sign nobody out.
  */
-export async function GET() {
+export const GET = route({ page: true }, async () => {
   const alive = await currentUserId();
   if (!alive) (await getSession()).destroy();
   return new Response(null, { status: 303, headers: { Location: alive ? '/dashboard' : '/' } });
-}
+});

@@ -1,29 +1,30 @@
+import { route } from '@/lib/api/route';
 import { startAuthorization } from '@/lib/auth/oauth';
 import { startQuerySchema } from '@/lib/auth/start-schema';
-import { env } from '@/lib/env';
-import { errorPage } from '@/lib/http/error-page';
-import { limitAnonymousStart } from '@/lib/limits/policies';
+import { env } from '@/lib/platform/config/env';
+import { HttpError } from '@/lib/platform/http/errors';
+import { limitAnonymousStart } from '@/lib/platform/limits/policies';
 import { browserId } from '@/lib/qr/browser';
 
 export const dynamic = 'force-dynamic';
 
+const refuse = (title: string, message: string) => new HttpError('bad_request', message, { title });
+
 /** Starts Login Kit: a top-level redirect to TikTok's authorize page with state and PKCE. */
-export async function GET(request: Request) {
-  const verdict = await limitAnonymousStart(request, 'signInStart', await browserId(false));
-  if (!verdict.ok) {
-    const page = errorPage(429, 'Too many sign-in attempts', `Please wait ${verdict.retryAfterSeconds} seconds and try again.`);
-    page.headers.set('Retry-After', String(verdict.retryAfterSeconds));
-    return page;
-  }
-  const parsed = startQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return errorPage(400, 'That sign-in link is not valid', parsed.error.issues[0].message);
-  const { platform, scheme, returnTo, handoff_challenge: handoffChallenge } = parsed.data;
-  if (platform === 'native' && (!scheme || !env().nativeAppSchemes.includes(scheme))) {
-    return errorPage(400, 'Unknown app', 'This app is not allowed to sign in with Showreel. Please update the app or contact its developer.');
-  }
-  if (platform === 'native' && !handoffChallenge) {
-    return errorPage(400, 'This app needs an update', 'A native sign-in must carry handoff_challenge (S256). Please update the app or contact its developer.');
-  }
-  const url = await startAuthorization(platform === 'native' ? { platform, scheme, handoffChallenge, returnTo } : { platform, returnTo });
-  return new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } });
-}
+export const GET = route(
+  {
+    page: true,
+    query: startQuerySchema,
+    limit: { what: 'sign-in attempts', check: async ({ request }) => limitAnonymousStart(request, 'signInStart', await browserId(false)) },
+  },
+  async ({ query: { platform, scheme, returnTo, handoff_challenge: handoffChallenge } }) => {
+    if (platform === 'native' && (!scheme || !env().nativeAppSchemes.includes(scheme))) {
+      throw refuse('Unknown app', 'This app is not allowed to sign in with Showreel. Please update the app or contact its developer.');
+    }
+    if (platform === 'native' && !handoffChallenge) {
+      throw refuse('This app needs an update', 'A native sign-in must carry handoff_challenge (S256). Please update the app or contact its developer.');
+    }
+    const url = await startAuthorization(platform === 'native' ? { platform, scheme, handoffChallenge, returnTo } : { platform, returnTo });
+    return new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } });
+  },
+);

@@ -1,7 +1,7 @@
 import { publicAvatar } from '@/lib/account/avatar';
-import { jsonError } from '@/lib/http';
-import { signedImageResponse } from '@/lib/http/image-redirect';
-import { handleSchema } from '@/lib/showcase/schema';
+import { route } from '@/lib/api/route';
+import { signedImageResponse } from '@/lib/images/redirect';
+import { handleParamsSchema } from '@/lib/showcase/schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,8 +9,6 @@ export const dynamic = 'force-dynamic';
  * A stable avatar URL for the public page, like the covers': redirects to the creator's current
  * signed TikTok avatar, re-reading the profile first when it is near its x-expires.
  */
-export async function GET(_request: Request, ctx: { params: Promise<{ handle: string }> }) {
-  const handle = handleSchema.safeParse((await ctx.params).handle);
-  if (!handle.success) return jsonError('bad_request', 'Not a handle.');
-  return signedImageResponse(await publicAvatar(handle.data), '/avatar-placeholder.svg', 'No such published showcase.');
-}
+export const GET = route({ params: handleParamsSchema, invalid: { params: 'Not a handle.' } }, async ({ params }) =>
+  signedImageResponse(await publicAvatar(params.handle), '/avatar-placeholder.svg', 'No such published showcase.'),
+);

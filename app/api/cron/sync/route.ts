@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { env } from '@/lib/env';
-import { jsonError } from '@/lib/http';
+import { route } from '@/lib/api/route';
+import { env } from '@/lib/platform/config/env';
+import { HttpError } from '@/lib/platform/http/errors';
 import { runSync } from '@/lib/sync/run';
+import { cronQuerySchema } from '@/lib/sync/schema';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
@@ -17,8 +19,7 @@ function authorized(header: string | null): boolean {
 }
 
 /** Background sync for hosted crons: `Authorization: Bearer $CRON_SECRET`. */
-export async function GET(request: Request) {
-  if (!authorized(request.headers.get('authorization'))) return jsonError('unauthorized', 'A valid cron secret is required.');
-  const all = new URL(request.url).searchParams.get('all') === '1';
-  return Response.json({ summary: await runSync({ all }) }, { headers: { 'Cache-Control': 'no-store' } });
-}
+export const GET = route({ query: cronQuerySchema }, async ({ request, query }) => {
+  if (!authorized(request.headers.get('authorization'))) throw new HttpError('unauthorized', 'A valid cron secret is required.');
+  return Response.json({ summary: await runSync({ all: query.all === '1' }) }, { headers: { 'Cache-Control': 'no-store' } });
+});

@@ -1,4 +1,4 @@
-import { jsonError } from '@/lib/http';
+import { jsonError } from '@/lib/platform/http';
 import { getPublicShowcase } from '@/lib/showcase/public';
 import { handleSchema } from '@/lib/showcase/schema';
 import { shareImage } from '@/lib/showcase/share-image';

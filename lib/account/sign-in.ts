@@ -1,0 +1,77 @@
+import 'server-only';
+import { createHash, randomUUID } from 'node:crypto';
+import { CONNECTION_STATUS } from '../auth/connection-status';
+import { type CallbackFailure, completeAuthorization, exchangeFailure, type Platform } from '../auth/oauth';
+import { tokenColumns } from '../auth/tokens';
+import { db } from '../platform/db/client';
+import { revalidateHandle } from '../showcase/revalidate';
+import { getUserInfo } from '../tiktok/client';
+import type { TikTokProfile, TokenSet } from '../tiktok/types';
+
+/** A stable public handle: the TikTok username when granted and free, otherwise a slug of the open_id. */
+async function chooseHandle(profile: TikTokProfile, userId: string | null): Promise<string> {
+  const slug = `c-${createHash('sha256').update(profile.openId).digest('hex').slice(0, 10)}`;
+  const wanted = profile.username?.toLowerCase().replace(/[^a-z0-9._-]/g, '');
+  if (wanted && wanted.length >= 2) {
+    const owner = await db.user.findUnique({ where: { handle: wanted }, select: { id: true } });
+    if (!owner || owner.id === userId) return wanted;
+  }
+  return slug;
+}
+
+/**
+ * After any successful code exchange (web, QR, native): read the profile with only the fields the
+ * granted scopes allow, upsert the user by open_id, store the tokens encrypted. Returns the user id.
+ */
+export async function signInWithTokens(tokens: TokenSet): Promise<string> {
+  const profile = await getUserInfo(tokens.accessToken, tokens.scopes);
+  const existing = await db.user.findUnique({ where: { openId: tokens.openId }, select: { id: true, handle: true, published: true } });
+  const handle = existing && !profile.username ? existing.handle : await chooseHandle(profile, existing?.id ?? null);
+  const userId = existing?.id ?? randomUUID();
+  const connection = {
+    ...tokenColumns(tokens, userId),
+    status: CONNECTION_STATUS.active,
+    lastError: null,
+    // A fresh grant: webhooks about any earlier authorization no longer apply (lib/webhooks/tiktok.ts).
+    connectedAt: new Date(),
+  };
+  const profileData = {
+    unionId: profile.unionId,
+    displayName: profile.displayName,
+    username: profile.username,
+    avatarUrl: profile.avatarUrl,
+    handle,
+    published: true,
+  };
+  await db.$transaction([
+    db.user.upsert({
+      where: { openId: tokens.openId },
+      create: { id: userId, openId: tokens.openId, ...profileData },
+      update: profileData,
+    }),
+    db.tikTokConnection.upsert({
+      where: { userId },
+      create: { userId, ...connection },
+      update: { ...connection, version: { increment: 1 } },
+    }),
+  ]);
+  if (existing && (existing.handle !== handle || !existing.published)) await revalidateHandle(existing.handle);
+  await revalidateHandle(handle);
+  return userId;
+}
+
+type SignInResult =
+  | { ok: true; userId: string; returnTo?: string; scheme?: string; handoffChallenge?: string }
+  | { ok: false; reason: CallbackFailure; scheme?: string };
+
+/** An OAuth callback (web or native), finished: the state checked, the code exchanged, the account signed in. */
+export async function completeSignIn(platform: Platform, query: URLSearchParams): Promise<SignInResult> {
+  const result = await completeAuthorization(platform, query);
+  if (!result.ok) return result;
+  const { tokens, ...rest } = result;
+  try {
+    return { ...rest, userId: await signInWithTokens(tokens) };
+  } catch (e) {
+    return { ok: false, reason: exchangeFailure(e), scheme: result.scheme };
+  }
+}

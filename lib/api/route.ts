@@ -1,0 +1,147 @@
+import 'server-only';
+import type { z } from 'zod';
+import { currentUserId, getSession } from '../auth/session';
+import { errorMessage } from '../platform/errors';
+import { errorPage } from '../platform/http/error-page';
+import { HttpError } from '../platform/http/errors';
+import { JSON_BODY_LIMIT, jsonError, readJson, readText, statusOf, zodMessage } from '../platform/http/index';
+import { PROBLEMS, problemOf } from '../platform/http/problems';
+import type { Verdict } from '../platform/limits/counter';
+import { isSameOrigin } from './origin';
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+type Options<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, U extends boolean> = {
+  /** Needs a signed-in creator (401 otherwise; a cookie that no longer counts is cleared). */
+  user?: U;
+  /** Refuse cross-site requests. Defaults to true for every method but GET. */
+  sameOrigin?: boolean;
+  /** A JSON body (parsed and capped at `bodyLimit`), the query string and the path's params. */
+  body?: B;
+  bodyLimit?: number;
+  /** The raw body as text (for signed payloads), capped at `bodyLimit`. */
+  rawBody?: boolean;
+  query?: Q;
+  params?: P;
+  /** What a 400 says when the schema refuses the input (default: zod's message for the first issue). */
+  invalid?: Partial<Record<'body' | 'query' | 'params', string>>;
+  /** A rate-limit policy: counted before the handler runs; a refusal answers 429 with Retry-After. */
+  limit?: { what: string; check: (ctx: { request: Request; userId: U extends true ? string : null }) => Promise<Verdict> };
+  /** A sign-in flow (no connection yet): TikTok failures read only as "busy" or "not answering". */
+  signingIn?: boolean;
+  /** Browser routes (OAuth redirects): errors are friendly HTML pages, not JSON. */
+  page?: boolean;
+};
+
+type Context<B, Q, P, U extends boolean> = {
+  request: Request;
+  body: Out<B>;
+  raw: string;
+  query: Out<Q>;
+  params: Out<P>;
+  userId: U extends true ? string : null;
+};
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one way to write a route handler, on the model of dub's `withWorkspace`: the route declares
+ * what it needs (a signed-in creator, the Origin check, a rate-limit policy, zod schemas for body,
+ * query and params) and gets them checked in that order; every error it throws is answered here,
+ * once, in the `{ error: { code, message } }` shape (or as an error page for browser routes).
+ */
+export function route<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  U extends boolean = false,
+>(options: Options<B, Q, P, U>, handler: (ctx: Context<B, Q, P, U>) => Promise<Response> | Response) {
+  return async (request: Request, next?: NextContext): Promise<Response> => {
+    try {
+      return await handler(await prepare(options, request, next));
+    } catch (e) {
+      return answer(e, options, request);
+    }
+  };
+}
+
+async function prepare<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, U extends boolean>(
+  options: Options<B, Q, P, U>,
+  request: Request,
+  next: NextContext | undefined,
+): Promise<Context<B, Q, P, U>> {
+  if ((options.sameOrigin ?? request.method !== 'GET') && !isSameOrigin(request)) {
+    throw new HttpError('forbidden', 'Cross-site requests are not allowed.');
+  }
+  const params = parse(options.params as P, next ? await next.params : {}, options.invalid?.params);
+  const query = parse(options.query as Q, Object.fromEntries(new URL(request.url).searchParams), options.invalid?.query);
+  let userId: string | null = null;
+  if (options.user) {
+    userId = await currentUserId();
+    if (!userId) {
+      (await getSession()).destroy();
+      throw new HttpError('unauthorized', 'Please sign in.');
+    }
+  }
+  const ctxUser = userId as U extends true ? string : null;
+  if (options.limit) {
+    const verdict = await options.limit.check({ request, userId: ctxUser });
+    if (!verdict.ok) {
+      const seconds = verdict.retryAfterSeconds;
+      throw new HttpError('rate_limited', `Too many ${options.limit.what}. Please try again in ${seconds} s.`, {
+        extra: { retryAfterSeconds: seconds },
+        headers: { 'Retry-After': String(seconds) },
+        title: `Too many ${options.limit.what}`,
+      });
+    }
+  }
+  let raw = '';
+  let body: unknown;
+  if (options.rawBody) {
+    const read = await readText(request, options.bodyLimit ?? JSON_BODY_LIMIT);
+    if (!read.ok) throw new Answered(read.response);
+    raw = read.value;
+  } else if (options.body) {
+    const read = await readJson(request, options.bodyLimit);
+    if (!read.ok) throw new Answered(read.response);
+    body = parse(options.body, read.value, options.invalid?.body);
+  }
+  return { request, body: body as Out<B>, raw, query, params, userId: ctxUser };
+}
+
+/** A body that could not be read answers itself (413, or 400 for non-JSON). */
+class Answered extends Error {
+  constructor(readonly response: Response) {
+    super(`answered ${response.status}`);
+  }
+}
+
+function parse<S extends Schema | undefined>(schema: S, input: unknown, message: string | undefined): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new HttpError('bad_request', message ?? zodMessage(parsed.error));
+  return parsed.data as Out<S>;
+}
+
+function answer(e: unknown, options: { signingIn?: boolean; page?: boolean }, request: Request): Response {
+  if (e instanceof Answered) return e.response;
+  if (e instanceof HttpError) {
+    const { extra, headers, status, title } = e.options;
+    const response = options.page
+      ? errorPage(status ?? statusOf(e.code), title ?? 'Something is not right', e.message)
+      : jsonError(e.code, e.message, extra, status);
+    for (const [k, v] of Object.entries(headers ?? {})) response.headers.set(k, v);
+    return response;
+  }
+  let kind = problemOf(e);
+  if (kind) {
+    if (options.signingIn && kind !== 'rate_limited') kind = 'unavailable';
+    const { code, text } = PROBLEMS[kind];
+    return options.page ? errorPage(503, 'TikTok is busy', text) : jsonError(code, text, { problem: kind });
+  }
+  console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${errorMessage(e)}`);
+  return options.page
+    ? errorPage(500, 'Something went wrong', 'Please try again in a moment.')
+    : jsonError('internal', 'Something went wrong. Please try again.');
+}

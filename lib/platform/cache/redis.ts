@@ -1,0 +1,14 @@
+import 'server-only';
+import type { RedisClientType } from '@redis/client';
+import { env } from '../config/env';
+import { openRedis } from './redis-client.mjs';
+
+const g = globalThis as unknown as { showreelRedis?: RedisClientType };
+
+/** The app's Redis client when REDIS_URL is set (opened on first use), else null. */
+export function redis(): RedisClientType | null {
+  const url = env().redisUrl;
+  if (!url) return null;
+  g.showreelRedis ??= openRedis(url, { name: 'the app' }) as RedisClientType;
+  return g.showreelRedis;
+}
