@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/platform/format';
+import { paths } from '@/lib/platform/http/paths';
 import type { PublicVideo } from '@/lib/showcase/types';
 import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
 import { TikTokPlayerFrame } from './tiktok-player-frame';
@@ -53,14 +54,14 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
     setPlaying(item);
   };
 
-  const profile = `/u/${encodeURIComponent(handle)}`;
+  const profile = paths.publicPage(handle);
   return (
     <div ref={root} className="embed" data-theme={options.theme} data-layout={options.layout}>
       {options.title && (
         <header className="embed-head">
           {/* A stable app URL that redirects to the current signed TikTok avatar. */}
           {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
-          <img className="embed-avatar" src={`/api/avatars/${encodeURIComponent(handle)}`} alt="" width={40} height={40} />
+          <img className="embed-avatar" src={paths.avatar(handle)} alt="" width={40} height={40} />
           <div>
             <a className="embed-name" href={profile} target="_blank" rel="noopener">
               {creator.displayName}

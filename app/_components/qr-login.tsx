@@ -7,7 +7,7 @@ import useSWRMutation from 'swr/mutation';
 import { type ApiError, apiFetch } from './api-fetch';
 
 type Start = { id: string; scanUrl: string; svg: string };
-type Poll = { status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised'; redirectTo?: string };
+type Poll = { status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'used'; redirectTo?: string };
 
 const POLL_INTERVAL_MS = 2500;
 const MAX_POLLING_MS = 5 * 60_000;
@@ -17,12 +17,12 @@ const WORDS: Record<Poll['status'], string> = {
   scanned: 'Confirm on your phone',
   confirmed: 'Signed in! Taking you to your dashboard…',
   expired: 'This QR code has expired or was cancelled.',
-  utilised: 'This QR code has already been used.',
+  used: 'This QR code has already been used.',
 };
 
 /**
  * QR sign-in. Polls the app's own route (never TikTok) every 2.5 s with SWR, pausing while the tab
- * is hidden, and stops on confirmed, expired, utilised, any error (429 included) and after 5 minutes.
+ * is hidden, and stops on confirmed, expired, used, any error (429 included) and after 5 minutes.
  */
 export function QrLogin() {
   const router = useRouter();
@@ -58,7 +58,7 @@ export function QrLogin() {
     shouldRetryOnError: false,
     dedupingInterval: 1000,
     onSuccess: (data) => {
-      if (data.status === 'confirmed' || data.status === 'expired' || data.status === 'utilised') setFinal(data.status);
+      if (data.status === 'confirmed' || data.status === 'expired' || data.status === 'used') setFinal(data.status);
       if (data.status === 'confirmed') router.replace(data.redirectTo ?? '/dashboard');
     },
     // Any non-OK answer stops polling, 429 included.
@@ -72,8 +72,8 @@ export function QrLogin() {
   else if (timedOut) message = 'Still there? This QR code timed out.';
   else message = WORDS[status];
 
-  const stopped = failure !== null || timedOut || final === 'expired' || final === 'utilised';
-  const retryLabel = failure ? 'Try again' : final === 'utilised' ? 'Start again' : 'Get a new code';
+  const stopped = failure !== null || timedOut || final === 'expired' || final === 'used';
+  const retryLabel = failure ? 'Try again' : final === 'used' ? 'Start again' : 'Get a new code';
 
   return (
     <div className="qr">

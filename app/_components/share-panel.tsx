@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_EMBED_OPTIONS, type EmbedOptions, embedOptionsSchema, LAYOUTS, MAX_EMBED_VIDEOS, THEMES } from '@/lib/embed/options';
 import { embedPath, iframeSnippet, jsonUrl, type SnippetTarget, scriptSnippet } from '@/lib/embed/snippets';
+import { paths } from '@/lib/platform/http/paths';
 import { SHOWCASE_SAVED_EVENT } from './showcase-events';
 import { useHydrated } from './use-hydrated';
 
@@ -31,7 +32,7 @@ export function SharePanel(target: SnippetTarget) {
     };
   }, []);
 
-  const publicLink = `${target.appUrl}/u/${encodeURIComponent(target.handle)}`;
+  const publicLink = `${target.appUrl}${paths.publicPage(target.handle)}`;
   return (
     <section className="share" aria-labelledby="share-title">
       <h2 id="share-title" className="share-heading">

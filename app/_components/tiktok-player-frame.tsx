@@ -1,4 +1,4 @@
-import { playerUrl } from '@/lib/tiktok/player';
+import { PLAYER_ALLOW, playerUrl } from '@/lib/tiktok/player';
 
 /** TikTok's embedded player for one video, as every player surface of the app frames it. */
 export function TikTokPlayerFrame({ videoId, label, className }: { videoId: string; label: string; className?: string }) {
@@ -7,7 +7,7 @@ export function TikTokPlayerFrame({ videoId, label, className }: { videoId: stri
       className={className}
       title={`TikTok player: ${label}`}
       src={playerUrl(videoId, { autoplay: true })}
-      allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
+      allow={PLAYER_ALLOW}
       allowFullScreen
       referrerPolicy="strict-origin-when-cross-origin"
     />

@@ -1,3 +1,5 @@
+import { paths } from '../platform/http/paths';
+import { PLAYER_ALLOW } from '../tiktok/player';
 import { DEFAULT_EMBED_OPTIONS, type EmbedOptions, embedQuery } from './options';
 
 // What the dashboard hands a creator to paste elsewhere; safe for client components.
@@ -5,7 +7,7 @@ import { DEFAULT_EMBED_OPTIONS, type EmbedOptions, embedQuery } from './options'
 export type SnippetTarget = { appUrl: string; handle: string; scriptVersion: string };
 
 export function embedPath(handle: string, o: EmbedOptions): string {
-  return `/embed/${encodeURIComponent(handle)}${embedQuery(o)}`;
+  return `${paths.embed(handle)}${embedQuery(o)}`;
 }
 
 export function scriptSnippet({ appUrl, handle, scriptVersion }: SnippetTarget, o: EmbedOptions): string {
@@ -18,13 +20,13 @@ export function scriptSnippet({ appUrl, handle, scriptVersion }: SnippetTarget, 
   ]
     .filter(Boolean)
     .join('');
-  return `<script src="${appUrl}/embed.js?v=${scriptVersion}" data-showreel="${handle}"${attrs} async></script>`;
+  return `<script src="${appUrl}${paths.embedScript(scriptVersion)}" data-showreel="${handle}"${attrs} async></script>`;
 }
 
 export function iframeSnippet({ appUrl, handle }: SnippetTarget, o: EmbedOptions): string {
-  return `<iframe src="${appUrl}${embedPath(handle, o)}" title="Showreel: ${handle}" width="100%" height="640" style="border:0" loading="lazy" allow="autoplay; fullscreen; encrypted-media; picture-in-picture" allowfullscreen></iframe>`;
+  return `<iframe src="${appUrl}${embedPath(handle, o)}" title="Showreel: ${handle}" width="100%" height="640" style="border:0" loading="lazy" allow="${PLAYER_ALLOW}" allowfullscreen></iframe>`;
 }
 
 export function jsonUrl({ appUrl, handle }: SnippetTarget, o: EmbedOptions): string {
-  return `${appUrl}/api/public/showcases/${encodeURIComponent(handle)}${o.stats ? '?stats=1' : ''}`;
+  return `${appUrl}${paths.publicJson(handle)}${o.stats ? '?stats=1' : ''}`;
 }

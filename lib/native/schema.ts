@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** base64url(SHA-256(verifier)), 43 characters: the only challenge method accepted (S256). */
-export const handoffChallengeSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'handoff_challenge must be base64url(SHA-256(verifier)), 43 characters (S256)');
-
 /** A PKCE verifier as RFC 7636 defines it: 43 to 128 unreserved characters. */
 export const handoffVerifierSchema = z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, 'verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~');
 

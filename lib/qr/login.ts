@@ -42,8 +42,8 @@ type QrPoll = { status: Exclude<QrStatus, 'confirmed'> } | { status: 'confirmed'
 export async function pollQrLogin(id: string, browserId: string): Promise<QrPoll> {
   const session = await db.qrSession.findUnique({ where: { id } });
   if (!session || session.browserId !== browserId) return { status: 'not_found' };
-  if (session.status === 'confirmed' || session.status === 'utilised' || session.status === 'expired') {
-    return session.status === 'confirmed' ? { status: 'utilised' } : { status: session.status };
+  if (session.status === 'confirmed' || session.status === 'used' || session.status === 'expired') {
+    return session.status === 'confirmed' ? { status: 'used' } : { status: session.status };
   }
   if (session.expiresAt.getTime() < Date.now()) {
     await db.qrSession.update({ where: { id }, data: { status: 'expired' } });

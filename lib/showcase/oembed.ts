@@ -2,6 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { env } from '../platform/config/env';
 import { escapeHtml } from '../platform/format';
+import { paths } from '../platform/http/paths';
+import { PLAYER_ALLOW } from '../tiktok/player';
 import type { PublicShowcase } from './public';
 import { handleSchema } from './schema';
 import { publicPageUrl, SHARE_IMAGE, shareImageUrl, showcaseTitle } from './share-metadata';
@@ -35,11 +37,11 @@ export function oembedResponse(showcase: PublicShowcase, q: OembedQuery) {
   const width = Math.min(WIDTH, q.maxwidth ?? WIDTH);
   const height = Math.min(HEIGHT, q.maxheight ?? HEIGHT);
   const title = showcaseTitle(showcase);
-  const src = `${app}/embed/${encodeURIComponent(user.handle)}`;
+  const src = `${app}${paths.embed(user.handle)}`;
   return {
     version: '1.0',
     type: 'rich',
-    html: `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(title)}" style="border:0;max-width:100%" loading="lazy" allow="autoplay; fullscreen; encrypted-media; picture-in-picture" allowfullscreen></iframe>`,
+    html: `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(title)}" style="border:0;max-width:100%" loading="lazy" allow="${PLAYER_ALLOW}" allowfullscreen></iframe>`,
     width,
     height,
     title,

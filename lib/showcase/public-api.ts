@@ -2,7 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { env } from '../platform/config/env';
-import { TIKTOK_ORIGIN } from '../tiktok/player';
+import { paths } from '../platform/http/paths';
+import { playerEmbedUrl } from '../tiktok/player';
 import type { PublicShowcase } from './public';
 import { publicPageUrl } from './share-metadata';
 
@@ -22,7 +23,7 @@ export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: bool
     creator: {
       displayName: user.displayName,
       handle: user.handle,
-      avatarUrl: `${app}/api/avatars/${encodeURIComponent(user.handle)}`,
+      avatarUrl: `${app}${paths.avatar(user.handle)}`,
       profileUrl: publicPageUrl(user.handle),
     },
     videos: showcase.items.map((v) => ({
@@ -31,8 +32,8 @@ export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: bool
       durationSeconds: v.durationSeconds,
       createdAt: v.createdAt,
       coverUrl: `${app}${v.coverUrl}`,
-      embedUrl: `${TIKTOK_ORIGIN}/player/v1/${v.videoId}`,
-      watchUrl: `${app}/watch/${v.videoId}`,
+      embedUrl: playerEmbedUrl(v.videoId),
+      watchUrl: `${app}${paths.watch(v.videoId)}`,
       shareUrl: v.shareUrl,
       ...(opts.stats ? { stats: { views: v.viewCount, likes: v.likeCount } } : {}),
     })),

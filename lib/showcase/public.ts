@@ -2,7 +2,8 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { db } from '../platform/db/client';
-import { handleSchema } from './schema';
+import { videoLabel } from '../platform/format';
+import { handleSchema, videoIdSchema } from './schema';
 import { showcaseEntry, showcaseRows } from './store';
 import { showcaseTag } from './tags';
 import type { PublicVideo } from './types';
@@ -43,3 +44,14 @@ export const getPublicShowcase = cache(async (handle: string) => {
   if (!handleSchema.safeParse(handle).success) return null; // nothing to look up, nothing to cache
   return unstable_cache(() => loadPublicShowcase(handle), ['public-showcase', handle], { tags: [showcaseTag(handle)], revalidate: 300 })();
 });
+
+/** The title of a video a published showcase shows (available, in its creator's showcase), or null. */
+export async function publicVideoTitle(videoId: string): Promise<string | null> {
+  const id = videoIdSchema.safeParse(videoId);
+  if (!id.success) return null;
+  const v = await db.video.findFirst({
+    where: { id: id.data, available: true, user: { published: true, showcaseItems: { some: { videoId: id.data } } } },
+    select: { title: true, description: true },
+  });
+  return v ? videoLabel(v) : null;
+}

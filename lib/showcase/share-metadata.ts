@@ -1,13 +1,14 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { env } from '../platform/config/env';
+import { paths } from '../platform/http/paths';
 import type { PublicShowcase } from './public';
 
 export const SHARE_IMAGE = { width: 1200, height: 630 };
 
-export const publicPageUrl = (handle: string) => `${env().appUrl}/u/${encodeURIComponent(handle)}`;
-export const shareImageUrl = (handle: string) => `${publicPageUrl(handle)}/share-image`;
-const oembedUrl = (handle: string) => `${env().appUrl}/api/oembed?format=json&url=${encodeURIComponent(publicPageUrl(handle))}`;
+export const publicPageUrl = (handle: string) => `${env().appUrl}${paths.publicPage(handle)}`;
+export const shareImageUrl = (handle: string) => `${env().appUrl}${paths.shareImage(handle)}`;
+const oembedUrl = (handle: string) => `${env().appUrl}${paths.oembed(publicPageUrl(handle))}`;
 
 export function showcaseTitle({ user }: PublicShowcase): string {
   return `${user.displayName}'s Showreel`;

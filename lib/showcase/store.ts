@@ -2,6 +2,7 @@ import 'server-only';
 import { withAccessToken } from '../auth/tokens';
 import { db } from '../platform/db/client';
 import { HttpError } from '../platform/http/errors';
+import { paths } from '../platform/http/paths';
 import { MAX_PAGE_SIZE, queryVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import { revalidateShowcaseOf } from './revalidate';
@@ -71,10 +72,6 @@ export async function saveShowcase(userId: string, videoIds: string[]): Promise<
   return readShowcase(userId);
 }
 
-function coverPath(videoId: string): string {
-  return `/api/covers/${videoId}`;
-}
-
 /** The saved showcase's items and their stored videos, in showcase order. */
 export async function showcaseRows(userId: string, opts: { availableOnly?: boolean } = {}) {
   const items = await db.showcaseItem.findMany({ where: { userId }, orderBy: { position: 'asc' } });
@@ -96,7 +93,7 @@ export function showcaseEntry({ item, video: v }: ShowcaseRow): ShowcaseEntry {
     title: v.title,
     description: v.description,
     durationSeconds: v.duration,
-    coverUrl: coverPath(v.id),
+    coverUrl: paths.cover(v.id),
     available: v.available,
   };
 }

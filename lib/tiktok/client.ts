@@ -303,5 +303,5 @@ export async function checkQrCode(token: string): Promise<QrCheck> {
       code = null;
     }
   }
-  return { status: data.status, clientTicket: data.client_ticket, code, state: data.state ?? null };
+  return { status: data.status === 'utilised' ? 'used' : data.status, clientTicket: data.client_ticket, code, state: data.state ?? null };
 }

@@ -3,6 +3,14 @@
 
 export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
 
+/** What a frame of TikTok's player must be allowed (lib/embed/widget.js, served as it is, repeats it). */
+export const PLAYER_ALLOW = 'autoplay; fullscreen; encrypted-media; picture-in-picture';
+
+/** The player's address for a video, without options: what the public JSON API hands out. */
+export function playerEmbedUrl(videoId: string): string {
+  return `${TIKTOK_ORIGIN}/player/v1/${encodeURIComponent(videoId)}`;
+}
+
 export function playerUrl(videoId: string, opts: { autoplay?: boolean } = {}): string {
   const params = new URLSearchParams({
     autoplay: opts.autoplay ? '1' : '0',
@@ -12,7 +20,7 @@ export function playerUrl(videoId: string, opts: { autoplay?: boolean } = {}): s
     rel: '0',
     native_context_menu: '0',
   });
-  return `${TIKTOK_ORIGIN}/player/v1/${encodeURIComponent(videoId)}?${params}`;
+  return `${playerEmbedUrl(videoId)}?${params}`;
 }
 
 export type PlayerEvent =

@@ -38,6 +38,7 @@ export type TikTokVideo = {
 
 export type VideoPage = { videos: TikTokVideo[]; cursor: number | null; hasMore: boolean };
 
-export type QrStatus = 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised';
+/** A QR session's state in the app's words (TikTok calls a used code `utilised`). */
+export type QrStatus = 'new' | 'scanned' | 'confirmed' | 'expired' | 'used';
 
 export type QrCheck = { status: QrStatus; clientTicket: string; code: string | null; state: string | null };

@@ -63,7 +63,7 @@ describe('QR sign-in', () => {
     expect((await db.qrSession.findUniqueOrThrow({ where: { id: s.id } })).clientTicket).toBe(s.ticket);
   });
 
-  it('walks new → scanned → confirmed → utilised, exchanging the code once', async () => {
+  it('walks new → scanned → confirmed → used, exchanging the code once', async () => {
     let answer: Check = { status: 'new' };
     const s = await started(() => answer);
     expect(await pollQrLogin(s.id, 'browser-1')).toEqual({ status: 'new' });
@@ -74,7 +74,7 @@ describe('QR sign-in', () => {
     const confirmed = await pollLater(s.id);
     expect(confirmed.status).toBe('confirmed');
     expect(s.calls.exchange).toBe(1);
-    expect(await pollLater(s.id)).toEqual({ status: 'utilised' });
+    expect(await pollLater(s.id)).toEqual({ status: 'used' });
     expect(s.calls.exchange).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import { requireCreator } from '@/lib/account/current';
 import { CONNECTION_STATUS } from '@/lib/auth/connection-status';
 import { embedScript } from '@/lib/embed/script';
 import { env } from '@/lib/platform/config/env';
+import { paths } from '@/lib/platform/http/paths';
 import { RecentVideos } from './recent-videos';
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } };
@@ -35,7 +36,7 @@ export default async function DashboardPage() {
           {creator.published && (
             // Not prefetched: a prefetch renders the public page while the creator may be saving, and a
             // render that outlives a save is cached for its 5-minute window (README, Known limits).
-            <Link className="button button-ghost" href={`/u/${creator.handle}`} prefetch={false}>
+            <Link className="button button-ghost" href={paths.publicPage(creator.handle)} prefetch={false}>
               Public page
             </Link>
           )}

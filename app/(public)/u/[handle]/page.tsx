@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ShowcaseGrid } from '@/app/_components/showcase-grid';
+import { paths } from '@/lib/platform/http/paths';
 import { getPublicShowcase } from '@/lib/showcase/public';
 import { shareMetadata } from '@/lib/showcase/share-metadata';
 
@@ -31,7 +32,7 @@ export default async function PublicShowcasePage({ params }: Props) {
       <header className="showcase-head">
         {/* A stable app URL that redirects to the current signed TikTok avatar (they expire), like the covers. */}
         {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
-        <img className="avatar avatar-large" src={`/api/avatars/${user.handle}`} alt={`${user.displayName}'s avatar`} width={96} height={96} />
+        <img className="avatar avatar-large" src={paths.avatar(user.handle)} alt={`${user.displayName}'s avatar`} width={96} height={96} />
         <h1>{user.displayName}</h1>
         {user.username && (
           <p className="muted" style={{ margin: 0 }}>

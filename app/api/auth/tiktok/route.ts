@@ -1,6 +1,6 @@
 import { route } from '@/lib/api/route';
 import { startAuthorization } from '@/lib/auth/oauth';
-import { startQuerySchema } from '@/lib/auth/start-schema';
+import { startQuerySchema } from '@/lib/auth/schema';
 import { env } from '@/lib/platform/config/env';
 import { HttpError } from '@/lib/platform/http/errors';
 import { limitAnonymousStart } from '@/lib/platform/limits/policies';

@@ -1,0 +1,16 @@
+// The app's own public URLs, built in one place with one encoding. Plain strings, safe for client
+// components; absolute URLs put the configured APP_URL (env().appUrl) in front.
+
+const seg = encodeURIComponent;
+
+export const paths = {
+  publicPage: (handle: string) => `/u/${seg(handle)}`,
+  shareImage: (handle: string) => `/u/${seg(handle)}/share-image`,
+  embed: (handle: string) => `/embed/${seg(handle)}`,
+  publicJson: (handle: string) => `/api/public/showcases/${seg(handle)}`,
+  avatar: (handle: string) => `/api/avatars/${seg(handle)}`,
+  cover: (videoId: string) => `/api/covers/${seg(videoId)}`,
+  watch: (videoId: string) => `/watch/${seg(videoId)}`,
+  oembed: (pageUrl: string) => `/api/oembed?format=json&url=${seg(pageUrl)}`,
+  embedScript: (version: string) => `/embed.js?v=${seg(version)}`,
+};
