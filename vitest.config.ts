@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/**/*.test.ts', 'lib/**/*.test.ts'],
+    include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/support/setup.ts'],
     environment: 'node',
     pool: 'forks',

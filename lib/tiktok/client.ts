@@ -10,12 +10,12 @@ import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from '.
 // The typed TikTok client: the only code that knows TikTok's URLs, fields and error shapes.
 
 /** The video fields the app asks for: all TikTok documents but the embed HTML and two counts it never shows. */
-const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'comment_count', 'share_count'];
+const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'embed_link', 'width', 'height', 'comment_count', 'share_count'];
 export const VIDEO_FIELDS = wire.TIKTOK_VIDEO_FIELDS.filter((f) => !UNUSED_VIDEO_FIELDS.includes(f));
 
 const FIELDS_BY_SCOPE: Record<string, string[]> = {
   [SCOPES.basic]: ['open_id', 'union_id', 'avatar_url', 'display_name'],
-  [SCOPES.profile]: ['username', 'bio_description', 'is_verified'],
+  [SCOPES.profile]: ['username'],
 };
 
 const SIGNED_URL_TTL_FALLBACK_MS = 6 * 3600_000;
@@ -195,8 +195,6 @@ export async function getUserInfo(accessToken: string, scopes: string[]): Promis
     displayName: user.display_name || user.username || 'TikTok creator',
     avatarUrl: user.avatar_url ?? null,
     username: user.username || null,
-    bio: user.bio_description ?? null,
-    isVerified: user.is_verified ?? false,
   };
 }
 
@@ -218,13 +216,10 @@ function toVideo(v: wire.WireVideo): TikTokVideo {
     title: v.title?.trim() || '',
     description: v.video_description?.trim() || '',
     durationSeconds: v.duration ?? 0,
-    width: v.width ?? 0,
-    height: v.height ?? 0,
     createdAt: new Date((v.create_time ?? 0) * 1000),
     coverUrl: cover,
     coverExpiresAt: cover ? signedUrlExpiry(cover) : new Date(0),
     shareUrl: v.share_url ?? '',
-    embedLink: v.embed_link ?? '',
     viewCount: v.view_count ?? null,
     likeCount: v.like_count ?? null,
   };

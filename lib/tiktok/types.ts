@@ -15,8 +15,6 @@ export type TikTokProfile = {
   displayName: string;
   avatarUrl: string | null;
   username: string | null;
-  bio: string | null;
-  isVerified: boolean;
 };
 
 export type TikTokVideo = {
@@ -24,13 +22,10 @@ export type TikTokVideo = {
   title: string;
   description: string;
   durationSeconds: number;
-  width: number;
-  height: number;
   createdAt: Date;
   coverUrl: string;
   coverExpiresAt: Date;
   shareUrl: string;
-  embedLink: string;
   /** Public counts; null when TikTok did not send them. */
   viewCount: number | null;
   likeCount: number | null;

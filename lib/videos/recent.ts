@@ -13,8 +13,6 @@ function toCard(v: TikTokVideo): VideoCard {
     durationSeconds: v.durationSeconds,
     createdAt: v.createdAt.toISOString(),
     coverUrl: v.coverUrl,
-    width: v.width,
-    height: v.height,
   };
 }
 

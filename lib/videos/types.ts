@@ -7,8 +7,6 @@ export type VideoCard = {
   durationSeconds: number;
   createdAt: string;
   coverUrl: string;
-  width: number;
-  height: number;
 };
 
 export type VideoPageDto = { videos: VideoCard[]; cursor: number | null; hasMore: boolean };
