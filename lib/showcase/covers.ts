@@ -6,7 +6,7 @@ import { singleFlight, sleep } from '../platform/async';
 import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
-import { applyFreshVideos, fetchOwnVideos } from './store';
+import { applyFreshVideos, fetchOwnVideos } from './tiktok-videos';
 
 const LEASE_MS = 60_000;
 

@@ -3,8 +3,8 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { db } from '../platform/db/client';
 import { videoLabel } from '../platform/format';
+import { showcaseEntry, showcaseRows } from './read';
 import { handleSchema, videoIdSchema } from './schema';
-import { showcaseEntry, showcaseRows } from './store';
 import { showcaseTag } from './tags';
 import type { PublicVideo } from './types';
 

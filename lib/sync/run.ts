@@ -7,7 +7,7 @@ import { env } from '../platform/config/env';
 import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
-import { applyFreshVideos, fetchOwnVideos } from '../showcase/store';
+import { applyFreshVideos, fetchOwnVideos } from '../showcase/tiktok-videos';
 import { callCounter, listVideos } from '../tiktok/client';
 import { SCOPES } from '../tiktok/scopes.mjs';
 import type { TikTokVideo } from '../tiktok/types';

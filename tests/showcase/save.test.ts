@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/platform/db/client';
-import { NotOwnedError, readShowcase, saveShowcase } from '@/lib/showcase/store';
+import { readShowcase } from '@/lib/showcase/read';
+import { NotOwnedError, saveShowcase } from '@/lib/showcase/save';
 import { migrateTestDb } from '../support/db';
 import { setupMsw } from '../support/msw';
 import { connectedCreator, fakeDisplayApi, fakeVideos } from '../support/tiktok';

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/platform/db/client';
-import { saveShowcase } from '@/lib/showcase/store';
+import { saveShowcase } from '@/lib/showcase/save';
 import { runSync } from '@/lib/sync/run';
 import { migrateTestDb } from '../support/db';
 import { setupMsw } from '../support/msw';

@@ -2,7 +2,7 @@ import { ReconnectBanner } from '@/app/_components/reconnect-banner';
 import { ShowcasePicker } from '@/app/_components/showcase-picker';
 import { TikTokProblem } from '@/app/_components/tiktok-problem';
 import { problemOf } from '@/lib/platform/http/problems';
-import { readShowcase } from '@/lib/showcase/store';
+import { readShowcase } from '@/lib/showcase/read';
 import { recentVideos } from '@/lib/videos/recent';
 import type { VideoPageDto } from '@/lib/videos/types';
 

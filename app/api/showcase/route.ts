@@ -1,7 +1,8 @@
 import { route } from '@/lib/api/route';
 import { limitShowcaseSaves } from '@/lib/platform/limits/policies';
+import { readShowcase } from '@/lib/showcase/read';
+import { saveShowcase } from '@/lib/showcase/save';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
-import { readShowcase, saveShowcase } from '@/lib/showcase/store';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,38 @@
+import 'server-only';
+import { db } from '../platform/db/client';
+import { HttpError } from '../platform/http/errors';
+import type { TikTokVideo } from '../tiktok/types';
+import { readShowcase } from './read';
+import { revalidateShowcaseOf } from './revalidate';
+import { fetchOwnVideos, videoRow } from './tiktok-videos';
+import type { ShowcaseEntry } from './types';
+
+/** A save naming videos TikTok does not list as the creator's: answered 400 with the ids. */
+export class NotOwnedError extends HttpError {
+  constructor(readonly videoIds: string[]) {
+    super('bad_request', `These videos are not yours or no longer exist on TikTok: ${videoIds.join(', ')}`, { extra: { videoIds } });
+    this.name = 'NotOwnedError';
+  }
+}
+
+/**
+ * Replaces the creator's showcase. Ownership is checked against TikTok first; if any id is refused,
+ * nothing is written, so the saved showcase stays as it was.
+ */
+export async function saveShowcase(userId: string, videoIds: string[]): Promise<ShowcaseEntry[]> {
+  const own = videoIds.length ? await fetchOwnVideos(userId, videoIds) : new Map<string, TikTokVideo>();
+  const missing = videoIds.filter((id) => !own.has(id));
+  if (missing.length) throw new NotOwnedError(missing);
+  const videos = videoIds.flatMap((id) => own.get(id) ?? []);
+  await db.$transaction([
+    db.showcaseItem.deleteMany({ where: { userId } }),
+    db.video.deleteMany({ where: { userId, id: { notIn: videoIds } } }),
+    ...videos.map((v) => {
+      const row = videoRow(v);
+      return db.video.upsert({ where: { userId_id: { userId, id: v.id } }, create: { userId, id: v.id, ...row }, update: row });
+    }),
+    db.showcaseItem.createMany({ data: videoIds.map((videoId, position) => ({ userId, videoId, position })) }),
+  ]);
+  await revalidateShowcaseOf(userId);
+  return readShowcase(userId);
+}
