@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { HandoffRedeemer } from '@/app/_components/handoff-redeemer';
+import { HandoffRedeemer } from '@/app/(site)/auth/_components/handoff-redeemer';
 
 export const metadata: Metadata = { title: 'Signing in', robots: { index: false } };
 

@@ -1,4 +1,4 @@
-import { VideoGridSkeleton } from '@/app/_components/video-grid-skeleton';
+import { VideoGridSkeleton } from './_components/video-grid-skeleton';
 
 export default function DashboardLoading() {
   return (

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { AccountActions } from '@/app/_components/account-actions';
-import { ReconnectBanner } from '@/app/_components/reconnect-banner';
-import { SharePanel } from '@/app/_components/share-panel';
-import { TikTokProblem } from '@/app/_components/tiktok-problem';
-import { VideoGridSkeleton } from '@/app/_components/video-grid-skeleton';
 import { requireCreator } from '@/lib/account/current';
 import { CONNECTION_STATUS } from '@/lib/auth/connection-status';
 import { embedScript } from '@/lib/embed/script';
 import { env } from '@/lib/platform/config/env';
 import { paths } from '@/lib/platform/http/paths';
-import { RecentVideos } from './recent-videos';
+import { AccountActions } from './_components/account-actions';
+import { RecentVideos } from './_components/recent-videos';
+import { ReconnectBanner } from './_components/reconnect-banner';
+import { SharePanel } from './_components/share-panel';
+import { TikTokProblem } from './_components/tiktok-problem';
+import { VideoGridSkeleton } from './_components/video-grid-skeleton';
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } };
 

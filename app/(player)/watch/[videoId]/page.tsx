@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { WatchPlayer } from '@/app/_components/watch-player';
+import { WatchPlayer } from '@/app/(player)/_components/watch-player';
 import { publicVideoTitle } from '@/lib/showcase/public';
 
 type Props = { params: Promise<{ videoId: string }> };

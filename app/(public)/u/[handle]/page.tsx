@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ShowcaseGrid } from '@/app/_components/showcase-grid';
+import { ShowcaseGrid } from '@/app/(public)/_components/showcase-grid';
 import { paths } from '@/lib/platform/http/paths';
 import { getPublicShowcase } from '@/lib/showcase/public';
 import { shareMetadata } from '@/lib/showcase/share-metadata';

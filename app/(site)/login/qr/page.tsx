@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { QrLogin } from '@/app/_components/qr-login';
+import { QrLogin } from '@/app/(site)/login/qr/_components/qr-login';
 import { currentUserId } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in with QR code', robots: { index: false } };

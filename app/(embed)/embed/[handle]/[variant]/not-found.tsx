@@ -1,4 +1,4 @@
-import { EmbedUnavailable } from '@/app/_components/embed-unavailable';
+import { EmbedUnavailable } from '@/app/(embed)/_components/embed-unavailable';
 
 export default function EmbedNotFound() {
   return <EmbedUnavailable />;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { EmbedShowcase } from '@/app/_components/embed-showcase';
+import { EmbedShowcase } from '@/app/(embed)/_components/embed-showcase';
 import { fromVariant } from '@/lib/embed/options';
 import { getPublicShowcase } from '@/lib/showcase/public';
 import { handleSchema } from '@/lib/showcase/schema';

@@ -6,10 +6,10 @@ import { formatCount, formatDuration, videoLabel } from '@/lib/platform/format';
 import { paths } from '@/lib/platform/http/paths';
 import type { PublicVideo } from '@/lib/showcase/types';
 import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
-import { TikTokPlayerFrame } from './tiktok-player-frame';
+import { TikTokPlayerFrame } from '../../_components/tiktok-player-frame';
+import { useHydrated } from '../../_components/use-hydrated';
+import { usePlayerEvents } from '../../_components/use-player-events';
 import { useEmbedResize } from './use-embed-resize';
-import { useHydrated } from './use-hydrated';
-import { usePlayerEvents } from './use-player-events';
 
 type Props = {
   handle: string;

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import useSWR from 'swr';
 import useSWRMutation from 'swr/mutation';
-import { type ApiError, apiFetch } from './api-fetch';
+import { type ApiError, apiFetch } from '../../../../_components/api-fetch';
 
 type Start = { id: string; scanUrl: string; svg: string };
 type Poll = { status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'used'; redirectTo?: string };

@@ -4,9 +4,9 @@ import { useCallback, useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/platform/format';
 import type { ShowcaseEntry } from '@/lib/showcase/types';
 import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
-import { TikTokPlayerFrame } from './tiktok-player-frame';
-import { useHydrated } from './use-hydrated';
-import { usePlayerEvents } from './use-player-events';
+import { TikTokPlayerFrame } from '../../_components/tiktok-player-frame';
+import { useHydrated } from '../../_components/use-hydrated';
+import { usePlayerEvents } from '../../_components/use-player-events';
 
 /**
  * The public grid. Covers come from the app's own stable URLs; TikTok's player is only loaded

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { ApiError, apiFetch, FALLBACK_MESSAGE } from './api-fetch';
-import { useHydrated } from './use-hydrated';
+import { ApiError, apiFetch, FALLBACK_MESSAGE } from '../../../_components/api-fetch';
+import { useHydrated } from '../../../_components/use-hydrated';
 
 type Props = { connected: boolean; lastSyncedAt: string | null };
 

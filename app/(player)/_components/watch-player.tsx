@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
-import { TikTokPlayerFrame } from './tiktok-player-frame';
-import { usePlayerEvents } from './use-player-events';
+import { TikTokPlayerFrame } from '../../_components/tiktok-player-frame';
+import { usePlayerEvents } from '../../_components/use-player-events';
 
 type NativeBridge = { ReactNativeWebView?: { postMessage(msg: string): void } };
 

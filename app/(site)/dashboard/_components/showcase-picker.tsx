@@ -1,15 +1,15 @@
 'use client';
 
 import { useMemo, useRef, useState } from 'react';
-import useSWR from 'swr';
+import useSWR, { useSWRConfig } from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import { formatDate, formatDuration, videoLabel } from '@/lib/platform/format';
 import { showcaseInputSchema } from '@/lib/showcase/schema';
 import type { ShowcaseEntry } from '@/lib/showcase/types';
 import type { VideoCard, VideoPageDto } from '@/lib/videos/types';
-import { ApiError, apiFetch, FALLBACK_MESSAGE } from './api-fetch';
-import { SHOWCASE_SAVED_EVENT } from './showcase-events';
-import { useHydrated } from './use-hydrated';
+import { ApiError, apiFetch, FALLBACK_MESSAGE } from '../../../_components/api-fetch';
+import { useHydrated } from '../../../_components/use-hydrated';
+import { SHOWCASE_SAVED_KEY } from './showcase-saved-key';
 
 type Props = { initialPage: VideoPageDto; initialShowcase: ShowcaseEntry[] };
 type Status = { kind: 'idle' | 'saving' | 'ok' | 'error'; text: string };
@@ -37,6 +37,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
     getJson,
     { fallbackData: [initialPage], revalidateOnMount: false, revalidateFirstPage: false, revalidateOnFocus: false, revalidateIfStale: false },
   );
+  const { mutate } = useSWRConfig();
   const saved = useSWR<{ items: ShowcaseEntry[] }>('/api/showcase', getJson, {
     fallbackData: { items: initialShowcase },
     revalidateOnMount: false,
@@ -89,7 +90,7 @@ export function ShowcasePicker({ initialPage, initialShowcase }: Props) {
         revalidate: false,
       });
       setStatus({ kind: 'ok', text: `Showcase saved (${draft.length} ${draft.length === 1 ? 'video' : 'videos'}).` });
-      window.dispatchEvent(new Event(SHOWCASE_SAVED_EVENT));
+      void mutate(SHOWCASE_SAVED_KEY, Date.now(), { revalidate: false });
     } catch (e) {
       const why = e instanceof ApiError ? e.message : FALLBACK_MESSAGE;
       setStatus({ kind: 'error', text: `Couldn't save your showcase: ${why} Your published showcase is unchanged.` });

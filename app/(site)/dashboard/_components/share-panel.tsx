@@ -1,16 +1,18 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import useSWR from 'swr';
 import { DEFAULT_EMBED_OPTIONS, type EmbedOptions, embedOptionsSchema, LAYOUTS, MAX_EMBED_VIDEOS, THEMES } from '@/lib/embed/options';
 import { embedPath, iframeSnippet, jsonUrl, type SnippetTarget, scriptSnippet } from '@/lib/embed/snippets';
 import { paths } from '@/lib/platform/http/paths';
-import { SHOWCASE_SAVED_EVENT } from './showcase-events';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '../../../_components/use-hydrated';
+import { SHOWCASE_SAVED_KEY } from './showcase-saved-key';
 
 /** "Share and embed": the public link, a live preview of the embed, and snippets to copy. */
 export function SharePanel(target: SnippetTarget) {
   const [options, setOptions] = useState<EmbedOptions>(DEFAULT_EMBED_OPTIONS);
-  const [saves, setSaves] = useState(0);
+  // Set by the picker after each save: a new value reloads the preview (no fetcher: cache only).
+  const { data: savedAt = 0 } = useSWR<number>(SHOWCASE_SAVED_KEY, null);
   const preview = useRef<HTMLIFrameElement>(null);
   const hydrated = useHydrated();
   // The same schema the embed route applies: whatever the controls produce, the preview shows.
@@ -23,12 +25,9 @@ export function SharePanel(target: SnippetTarget) {
       if (e.data?.type === 'showreel:resize' && typeof e.data.height === 'number' && preview.current)
         preview.current.style.height = `${Math.ceil(e.data.height)}px`;
     };
-    const onSaved = () => setSaves((n) => n + 1);
     window.addEventListener('message', onMessage);
-    window.addEventListener(SHOWCASE_SAVED_EVENT, onSaved);
     return () => {
       window.removeEventListener('message', onMessage);
-      window.removeEventListener(SHOWCASE_SAVED_EVENT, onSaved);
     };
   }, []);
 
@@ -66,7 +65,7 @@ export function SharePanel(target: SnippetTarget) {
           <p className="muted">Preview</p>
           <iframe
             ref={preview}
-            key={`${embedPath(target.handle, options)}#${saves}`}
+            key={`${embedPath(target.handle, options)}#${savedAt}`}
             title="Embed preview"
             src={embedPath(target.handle, options)}
             className="share-frame"

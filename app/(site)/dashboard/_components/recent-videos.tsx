@@ -1,6 +1,6 @@
-import { ReconnectBanner } from '@/app/_components/reconnect-banner';
-import { ShowcasePicker } from '@/app/_components/showcase-picker';
-import { TikTokProblem } from '@/app/_components/tiktok-problem';
+import { ReconnectBanner } from '@/app/(site)/dashboard/_components/reconnect-banner';
+import { ShowcasePicker } from '@/app/(site)/dashboard/_components/showcase-picker';
+import { TikTokProblem } from '@/app/(site)/dashboard/_components/tiktok-problem';
 import { problemOf } from '@/lib/platform/http/problems';
 import { readShowcase } from '@/lib/showcase/read';
 import { recentVideos } from '@/lib/videos/recent';

@@ -3,7 +3,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { handoffInputSchema } from '@/lib/native/schema';
-import { ApiError, apiFetch, FALLBACK_MESSAGE } from './api-fetch';
+import { ApiError, apiFetch, FALLBACK_MESSAGE } from '../../../_components/api-fetch';
 
 const ERRORS: Record<string, string> = {
   access_denied: 'You cancelled the TikTok sign-in.',
