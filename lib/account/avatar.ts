@@ -1,4 +1,3 @@
-// lib/account: the creator's own account: profile and avatar, connection status, disconnect and delete.
 import 'server-only';
 import { CONNECTION_STATUS } from '../auth/connection-status';
 import { nearExpiry } from '../images/signed-url';

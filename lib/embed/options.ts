@@ -1,4 +1,3 @@
-// lib/embed: the showcase on other websites: embed options, embed.js (widget.js, served as it is) and the snippets the dashboard hands out.
 import { z } from 'zod';
 
 // What an embed can be asked for: `/embed/{handle}?layout=…&theme=…&max=…&stats=1&title=0`. Shared by

@@ -1,4 +1,3 @@
-// lib/native: sign-in from a native app: handoff codes bound to the app's PKCE challenge.
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { challengeFor, randomToken } from '../auth/pkce';

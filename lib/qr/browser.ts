@@ -1,4 +1,3 @@
-// lib/qr: sign-in by QR code: TikTok's QR session, its polling state machine, the browser binding.
 import 'server-only';
 import { getIronSession } from 'iron-session';
 import { cookies } from 'next/headers';

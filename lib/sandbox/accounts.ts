@@ -1,4 +1,3 @@
-// lib/sandbox: the built-in TikTok (sandbox mode only), reached over HTTP like the real one.
 import 'server-only';
 import { creator, type SandboxCreator, type SandboxVideo, videosOf } from './creators';
 import type { Account } from './model';

@@ -1,4 +1,3 @@
-// lib/showcase: the curated showcase: saving it, reading it, and every public surface of it.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { nearExpiry, SIGNED_URL_MARGIN_MS } from '../images/signed-url';

@@ -1,4 +1,3 @@
-// lib/tiktok: the only code that knows TikTok's wire format: client, schemas, errors, CDN hosts, webhooks.
 // TikTok's CDN: where signed cover and avatar URLs point. The app redirects visitors to such URLs,
 // so only these hosts (and their subdomains, over https) are ever redirected to.
 const TIKTOK_CDN_DOMAINS = ['tiktokcdn.com', 'tiktokcdn-us.com', 'tiktokcdn-eu.com', 'ibyteimg.com', 'byteimg.com'] as const;

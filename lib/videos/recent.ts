@@ -1,4 +1,3 @@
-// lib/videos: the creator's recent TikToks as the dashboard shows them, and their types.
 import 'server-only';
 import { withAccessToken } from '../auth/tokens';
 import { listVideos } from '../tiktok/client';

@@ -1,4 +1,3 @@
-// lib/webhooks: what the app does when TikTok tells it something (authorization.removed).
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { forgetConnectionIn } from '../account/lifecycle';

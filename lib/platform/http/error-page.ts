@@ -1,4 +1,3 @@
-// lib/http: how routes answer: the JSON error shape, the problem table, body limits, error pages, image redirects.
 import 'server-only';
 import { escapeHtml } from '../format';
 

@@ -1,4 +1,3 @@
-// lib/limits: how often one client may do what costs work: per-IP, per-browser and per-creator counters.
 import 'server-only';
 import { env } from '../config/env';
 
