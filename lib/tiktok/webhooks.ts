@@ -40,6 +40,12 @@ export function parseWebhookEvent(raw: string): { ok: true; value: WebhookEvent 
 
 const SIGNATURE_TOLERANCE_SECONDS = 300;
 
+/** `t=<decimal seconds>,s=<64 hex digits>`, each once, or null: nothing a lenient parser would accept. */
+function parseSignatureHeader(header: string | null): { t: number; s: string } | null {
+  const m = header?.trim().match(/^t\s*=\s*(\d{1,12})\s*,\s*s\s*=\s*([0-9a-fA-F]{64})$/);
+  return m ? { t: Number(m[1]), s: m[2] } : null;
+}
+
 /** TikTok-Signature: `t=<unix seconds>,s=<hex HMAC-SHA256 of "t.rawBody" keyed with the client secret>`. */
 export function verifySignature(
   header: string | null,
@@ -47,11 +53,9 @@ export function verifySignature(
   secret: string,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): 'ok' | 'malformed' | 'stale' | 'mismatch' {
-  if (!header) return 'malformed';
-  const parts = Object.fromEntries(header.split(',').map((kv) => kv.trim().split('=') as [string, string]));
-  const t = Number(parts.t);
-  const s = parts.s;
-  if (!Number.isInteger(t) || !s || !/^[0-9a-f]+$/i.test(s)) return 'malformed';
+  const parts = parseSignatureHeader(header);
+  if (!parts) return 'malformed';
+  const { t, s } = parts;
   if (Math.abs(nowSeconds - t) > SIGNATURE_TOLERANCE_SECONDS) return 'stale';
   const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
   const given = Buffer.from(s, 'hex');
