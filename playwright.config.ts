@@ -54,7 +54,7 @@ export default defineConfig({
       CRON_SECRET,
       NATIVE_APP_SCHEMES: 'showreeltest',
       // As behind a load balancer: journeys that need clients of their own send X-Forwarded-For
-      // (e2e/helpers.ts clientIp); everything else is the one client 127.0.0.1.
+      // (e2e/support/helpers.ts clientIp); everything else is the one client 127.0.0.1.
       TRUST_PROXY: '1',
       // Short, so the timeout journey does not wait 10 s; the sandbox answers in milliseconds.
       TIKTOK_TIMEOUT_MS: '4000',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { sign } from '../lib/tiktok/webhooks';
-import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './helpers';
+import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './support/helpers';
 
 // The sandbox's client secret (a constant of the built-in TikTok stand-in, not a real secret).
 const SANDBOX_CLIENT_SECRET = 'sbx_secret_not_a_real_tiktok_secret';

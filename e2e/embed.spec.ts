@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { apiPut, control, type SandboxVideo, sandboxVideos, signIn } from './helpers';
-import { creatorWith, thirdPartySite, titles, visitor } from './showcase-fixtures';
+import { apiPut, control, type SandboxVideo, sandboxVideos, signIn } from './support/helpers';
+import { creatorWith, thirdPartySite, titles, visitor } from './support/showcase-fixtures';
 
 // The showcase on other people's websites: embed.js on a page of another origin, the framing rules,
 // the embed page's own options, and the dashboard's Share and embed panel.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serverOfItsOwn } from './server';
+import { serverOfItsOwn } from './support/server';
 
 // A deployment whose APP_URL is https (TLS ends at the load balancer in front of it) tells browsers
 // to use https only; an http one (local development, the main e2e server) does not.

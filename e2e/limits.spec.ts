@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { BASE_URL } from '../playwright.config';
-import { apiPut, clientIp, control, counters, signIn, uniqueUser } from './helpers';
+import { apiPut, clientIp, control, counters, signIn, uniqueUser } from './support/helpers';
 
 // Nobody spends the app's TikTok budget anonymously: per-client limits, QR polls answered from the
 // stored status, and a deadline on waiting for the shared budget.

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { BASE_URL } from '../playwright.config';
-import { uniqueUser } from './helpers';
+import { uniqueUser } from './support/helpers';
 
 const SCHEME = 'showreeltest';
 

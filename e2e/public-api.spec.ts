@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { control, counters, type SandboxVideo, signIn } from './helpers';
-import { creatorWith } from './showcase-fixtures';
+import { control, counters, type SandboxVideo, signIn } from './support/helpers';
+import { creatorWith } from './support/showcase-fixtures';
 
 // What a showcase offers other software: oEmbed, the public JSON API, the share image; and the
 // prerendered landing page.

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { clientIp, control, counters, uniqueUser } from './helpers';
+import { clientIp, control, counters, uniqueUser } from './support/helpers';
 
 // Each journey is a client of its own: QR starts are limited to 10 a minute per client.
 test.beforeEach(async ({ page }) => {

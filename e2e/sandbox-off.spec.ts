@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serverOfItsOwn } from './server';
+import { serverOfItsOwn } from './support/server';
 
 // With real TikTok credentials the built-in TikTok is gone: its pages as well as its API routes.
 const { base: BASE } = serverOfItsOwn(50, 'real', (_dir, base) => ({

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { apiPut, sandboxVideos, signIn, uniqueUser } from './helpers';
+import { apiPut, sandboxVideos, signIn, uniqueUser } from './support/helpers';
 
 /** The plaintext tokens the sandbox issued to this user (the sandbox's own store, not the app's). */
 function tokensIssuedTo(username: string): string[] {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiPut, control, counters, fakeTikTokPlayer, sandboxVideos, signIn, uniqueUser } from './helpers';
+import { apiPut, control, counters, fakeTikTokPlayer, sandboxVideos, signIn, uniqueUser } from './support/helpers';
 
 test.afterEach(async ({ request }) => {
   await control(request, { action: 'reset' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueUser } from './helpers';
+import { signIn, uniqueUser } from './support/helpers';
 
 test('a new creator signs in through the consent page and sees their display name', async ({ page }) => {
   await signIn(page, 'mia.rivera');

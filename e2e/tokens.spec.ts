@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './helpers';
+import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './support/helpers';
 
 test.afterEach(async ({ request }) => {
   await control(request, { action: 'reset' });

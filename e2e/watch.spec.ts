@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
 import { CRON_SECRET } from '../playwright.config';
-import { apiPut, control, fakeTikTokPlayer, type SandboxVideo, sandboxVideos, signIn, uniqueUser } from './helpers';
+import { apiPut, control, fakeTikTokPlayer, type SandboxVideo, sandboxVideos, signIn, uniqueUser } from './support/helpers';
 
 // `/watch/{id}`: the full-screen player for a mobile app's webview, for videos a published showcase shows.
 

@@ -2,8 +2,8 @@ import { type ChildProcess, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createTestDatabase } from '../../tests/support/databases';
-import { type SandboxVideo, signIn, uniqueUser } from '../helpers';
-import { startServer, stopServer } from '../server';
+import { type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
+import { startServer, stopServer } from '../support/server';
 
 // Moving up: a creator signed in on the embedded SQLite file is still signed in, to the same
 // showcase, after `npm run db:copy` and a restart on PostgreSQL.

@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
-import { type SandboxVideo, signIn, uniqueUser } from '../helpers';
-import { Cluster } from './cluster';
+import { Cluster } from '../support/cluster';
+import { type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
 
 // Two `npm start` instances behind a load balancer, on one PostgreSQL and one Redis (see cluster.ts).
 test.describe.configure({ mode: 'serial' });

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { createTestDatabase } from '../../tests/support/databases';
-import { startServer, stopServer } from '../server';
+import { startServer, stopServer } from './server';
 
 // A small deployment on one machine, as production would run it: a load balancer in front of two
 // app instances (A, B) on one PostgreSQL database and one Redis, and "TikTok" (a third instance
