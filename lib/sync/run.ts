@@ -8,8 +8,9 @@ import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/tiktok-videos';
-import { callCounter, listVideos } from '../tiktok/client';
+import { listVideos } from '../tiktok/client';
 import { SCOPES } from '../tiktok/scopes.mjs';
+import { callCounter } from '../tiktok/transport';
 import type { TikTokVideo } from '../tiktok/types';
 import { purgeExpired } from './cleanup';
 

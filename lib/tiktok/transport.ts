@@ -1,0 +1,126 @@
+import 'server-only';
+import type { z } from 'zod';
+import { BudgetExhaustedError, SlidingWindowLimiter } from '../platform/call-budget';
+import { env } from '../platform/config/env';
+import { TikTokError, type TikTokErrorKind } from './errors';
+import * as wire from './schemas';
+
+// How a call reaches TikTok: the shared budget, the timeout, and the two answer shapes (OAuth's flat
+// JSON and the Display API's envelope) turned into data or one TikTokError.
+
+/** Calls made by this process, per endpoint: the sync summary and benchmarks report them. */
+export const callCounter = new Map<string, number>();
+
+function count(endpoint: string) {
+  callCounter.set(endpoint, (callCounter.get(endpoint) ?? 0) + 1);
+}
+
+/**
+ * TikTok allows 600 requests per minute per endpoint and app (sliding window) and sends no
+ * Retry-After. TikTok counts calls when they arrive, the budget when they leave; transit times
+ * differ by call, so a window of exactly a minute here can be 601 in a minute there. Two seconds more
+ * covers the spread of ordinary transit times (found by the multi-instance test at the sandbox: 613 without).
+ */
+const budget = new SlidingWindowLimiter(600, 62_000);
+
+async function takeBudget(endpoint: string): Promise<void> {
+  try {
+    await budget.take(endpoint, Date.now, env().tiktokTimeoutMs);
+  } catch (e) {
+    if (e instanceof BudgetExhaustedError) throw new TikTokError('rate_limited', 'budget_exhausted', e.message);
+    throw e;
+  }
+}
+
+async function send(endpoint: string, url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+  await takeBudget(endpoint);
+  count(endpoint);
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(env().tiktokTimeoutMs) });
+  } catch (e) {
+    const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+    throw new TikTokError('network', timedOut ? 'timeout' : 'network_error', timedOut ? 'TikTok did not answer in time' : 'TikTok could not be reached');
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return { status: response.status, body };
+}
+
+function kindForStatus(status: number): TikTokErrorKind {
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  if (status === 401) return 'unauthorized';
+  return 'invalid';
+}
+
+/** OAuth endpoints answer flat JSON, and errors as {error, error_description, log_id}, even with HTTP 200. */
+export async function oauthCall<T extends z.ZodTypeAny>(endpoint: string, path: string, form: Record<string, string>, schema: T): Promise<z.infer<T>> {
+  const { status, body } = await send(endpoint, `${env().apiBaseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Cache-Control': 'no-cache' },
+    body: new URLSearchParams(form),
+  });
+  const failed = wire.tokenError.safeParse(body);
+  if (failed.success) {
+    const { error, error_description, log_id } = failed.data;
+    const kind: TikTokErrorKind =
+      status === 429 || error === 'rate_limit_exceeded'
+        ? 'rate_limited'
+        : status >= 500 || error === 'server_error' || error === 'temporarily_unavailable'
+          ? 'server'
+          : error === 'invalid_grant' || error === 'access_token_invalid'
+            ? 'unauthorized'
+            : 'invalid';
+    throw new TikTokError(kind, error, error_description || 'request refused', log_id ?? null, status);
+  }
+  if (status >= 400) throw new TikTokError(kindForStatus(status), `http_${status}`, 'unexpected answer', null, status);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} response`, null, status);
+  return parsed.data;
+}
+
+/** Display API endpoints answer {data, error: {code, message, log_id}}; success is error.code "ok". */
+export async function apiCall<T extends z.ZodTypeAny>(
+  endpoint: string,
+  path: string,
+  accessToken: string,
+  init: { method: 'GET' | 'POST'; json?: unknown },
+  schema: T,
+): Promise<z.infer<T>> {
+  const { status, body } = await send(endpoint, `${env().apiBaseUrl}${path}`, {
+    method: init.method,
+    headers: {
+      Authorization: `Bearer ${accessToken}`,
+      ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+  });
+  const parsed = wire.envelope.safeParse(body);
+  if (!parsed.success) {
+    if (status >= 400) throw new TikTokError(kindForStatus(status), `http_${status}`, 'unexpected answer', null, status);
+    throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} response`, null, status);
+  }
+  const { code, message, log_id } = parsed.data.error;
+  if (code !== 'ok') {
+    const kind: TikTokErrorKind =
+      code === 'access_token_invalid'
+        ? 'unauthorized'
+        : code === 'scope_not_authorized' || code === 'scope_permission_missed'
+          ? 'scope'
+          : code === 'rate_limit_exceeded' || status === 429
+            ? 'rate_limited'
+            : code === 'internal_error' || status >= 500
+              ? 'server'
+              : 'invalid';
+    throw new TikTokError(kind, code, message || 'request refused', log_id ?? null, status);
+  }
+  const data = schema.safeParse(parsed.data.data);
+  if (!data.success) throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} data`, log_id ?? null, status);
+  return data.data;
+}
