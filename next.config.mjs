@@ -1,11 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import { settings } from './lib/platform/config/index.mjs';
+
+// The settings, not the app's config(): `next build` evaluates this file before it sets NEXT_PHASE,
+// and a custom server (scripts/server.mjs) before Next sets NODE_ENV.
+const { NODE_ENV, REDIS_URL } = settings();
 
 // Security headers for every response. Frames come from TikTok's player and this app (the
 // dashboard's embed preview); images may come
 // from TikTok's CDN (covers, avatars) and from this app (its sandbox and the stable cover URLs).
 const directives = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+  `script-src 'self' 'unsafe-inline'${NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "connect-src 'self'",
@@ -22,6 +27,7 @@ const sandboxCsp = directives.filter((d) => !d.startsWith('form-action')).join('
 // The embed and the full-screen player exist to be framed by other websites; nothing else may be.
 const framedCsp = directives.map((d) => (d.startsWith('frame-ancestors') ? 'frame-ancestors *' : d)).join('; ');
 
+/** @param {string} policy */
 const securityHeaders = (policy) => [
   { key: 'Content-Security-Policy', value: policy },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -31,7 +37,7 @@ const securityHeaders = (policy) => [
 
 // Several instances share one cache through Redis when REDIS_URL is set (read when the server
 // starts, so one build serves both ways); without it Next keeps its default per-instance cache.
-const sharedCache = process.env.REDIS_URL
+const sharedCache = REDIS_URL
   ? { cacheHandler: fileURLToPath(new URL('./lib/platform/cache/next-cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
   : {};
 

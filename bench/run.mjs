@@ -12,8 +12,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+// @ts-expect-error autocannon ships no type declarations: what this script reads of it is typed below.
 import autocannon from 'autocannon';
 import pg from 'pg';
+
+/**
+ * What this script reads of an autocannon result.
+ * @typedef {{ requests: { average: number, total: number }, latency: { p99: number }, errors: number, non2xx: number, timeouts: number }} Result
+ */
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -22,6 +28,7 @@ const VIDEOS = Number(process.env.BENCH_VIDEOS ?? 24);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const BASE = `http://127.0.0.1:${PORT}`;
 const USER = 'bench.creator';
+/** @type {NodeJS.ProcessEnv} */
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -56,32 +63,34 @@ async function startServer(serverEnv = env, port = PORT) {
   throw new Error('server did not start');
 }
 
+/** @param {import('node:child_process').ChildProcess} child */
 function stop(child) {
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
   } catch {
     // already gone
   }
 }
 
+/** @param {Response} res */
 const cookieOf = (res) => (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
 
 /** Signs the bench creator in through the sandbox, as a browser would, and saves a showcase. */
 async function seed(base = BASE) {
   const start = await fetch(`${base}/api/auth/tiktok`, { redirect: 'manual' });
   const flowCookie = cookieOf(start);
-  const authorize = new URL(start.headers.get('location'));
+  const authorize = new URL(/** @type {string} */ (start.headers.get('location')));
   const form = new URLSearchParams({ decision: 'authorize', username: USER });
   for (const k of ['client_key', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method']) form.set(k, authorize.searchParams.get(k) ?? '');
-  for (const s of authorize.searchParams.get('scope').split(',')) form.append('granted', s);
+  for (const s of /** @type {string} */ (authorize.searchParams.get('scope')).split(',')) form.append('granted', s);
   const decided = await fetch(`${base}/sandbox/v2/auth/authorize/decide`, { method: 'POST', body: form, redirect: 'manual' });
-  const callback = await fetch(decided.headers.get('location'), { headers: { cookie: flowCookie }, redirect: 'manual' });
+  const callback = await fetch(/** @type {string} */ (decided.headers.get('location')), { headers: { cookie: flowCookie }, redirect: 'manual' });
   const session = cookieOf(callback)
     .split('; ')
     .find((c) => c.startsWith('showreel_session='));
   if (!session) throw new Error('sign-in failed');
   const control = await fetch(`${base}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'videos', username: USER }) });
-  const ids = (await control.json()).videos.slice(0, VIDEOS).map((v) => v.id);
+  const ids = (await control.json()).videos.slice(0, VIDEOS).map((/** @type {{ id: string }} */ v) => v.id);
   const saved = await fetch(`${base}/api/showcase`, {
     method: 'PUT',
     headers: { cookie: session, origin: base, 'content-type': 'application/json' },
@@ -98,18 +107,28 @@ async function tiktokCalls(base = BASE) {
     .reduce((n, [, v]) => n + v, 0);
 }
 
+/**
+ * @param {string} path @param {Record<string, string>} [headers]
+ * @returns {Promise<Result>}
+ */
 function load(path, headers = {}, duration = SECONDS, base = BASE) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration, headers }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration, headers }, (/** @type {Error | null} */ err, /** @type {Result} */ result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 
 /** Load that is not counted: a fresh server's first seconds measure V8 compiling, not the app. */
+/** @param {string} path @param {Record<string, string>} [headers] */
 const warmUp = (path, headers, base = BASE) => load(path, headers, WARM_UP_SECONDS, base);
 
 const resetCounters = (base = BASE) => fetch(`${base}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
 
-/** Several results of one load, as one: requests/s averaged, the worst p99, errors summed. */
+/**
+ * Several results of one load, as one: requests/s averaged, the worst p99, errors summed.
+ * @param {Result[]} results @returns {Result}
+ */
 function merge(results) {
   return {
     requests: { average: results.reduce((n, r) => n + r.requests.average, 0) / results.length, total: results.reduce((n, r) => n + r.requests.total, 0) },
@@ -120,6 +139,7 @@ function merge(results) {
   };
 }
 
+/** @param {string} name @param {Result} r */
 const row = (name, r) => ({
   page: name,
   'requests/s': Math.round(r.requests.average),
@@ -131,6 +151,7 @@ const row = (name, r) => ({
 /**
  * The public page and the dashboard's showcase API on several running servers, measured in turns
  * (A, B, A, B…) so that whatever else the machine does in the meantime falls on all of them alike.
+ * @param {Array<{ label: string, base: string, session: string }>} servers
  */
 async function publicAndApi(servers, rounds = 2) {
   for (const { base, session } of servers) {
@@ -139,7 +160,7 @@ async function publicAndApi(servers, rounds = 2) {
     await warmUp('/api/showcase', { cookie: session }, base);
     await resetCounters(base);
   }
-  const runs = servers.map(() => ({ page: [], api: [] }));
+  const runs = servers.map(() => ({ page: /** @type {Result[]} */ ([]), api: /** @type {Result[]} */ ([]) }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, { base }] of servers.entries()) runs[i].page.push(await load(`/u/${USER}`, {}, SECONDS, base));
     for (const [i, { base, session }] of servers.entries()) runs[i].api.push(await load('/api/showcase', { cookie: session }, SECONDS, base));
@@ -208,11 +229,12 @@ async function main() {
       ['public JSON API', `/api/public/showcases/${USER}`],
     ];
     for (const [, path] of surfaces) await warmUp(path);
+    /** @type {Record<string, Result>} */
     const results = {};
     for (const [name, path] of surfaces) results[name] = await load(path);
     const calls = await tiktokCalls();
     console.table(surfaces.map(([name]) => row(name, results[name])));
-    const ratio = (name) => (results[name].requests.average / results['public showcase'].requests.average).toFixed(2);
+    const ratio = (/** @type {string} */ name) => (results[name].requests.average / results['public showcase'].requests.average).toFixed(2);
     console.log(`showcase / static throughput: ${(results['public showcase'].requests.average / results['static page'].requests.average).toFixed(2)}`);
     console.log(`landing / showcase: ${ratio('landing page')}; embed / showcase: ${ratio('embed')}; JSON API / showcase: ${ratio('public JSON API')}`);
     console.log(`TikTok calls during these runs: ${calls}`);

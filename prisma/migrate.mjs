@@ -40,7 +40,11 @@ const BOOKKEEPING = {
 )`,
 };
 
-/** The migrations of one provider, in order, with the sha256 Prisma records as their checksum. */
+/**
+ * The migrations of one provider, in order, with the sha256 Prisma records as their checksum.
+ * @param {'sqlite' | 'postgresql'} provider
+ * @returns {Array<{ name: string, sql: string, checksum: string }>}
+ */
 export function migrationsOf(provider) {
   const dir = MIGRATIONS_DIRS[provider];
   const names = existsSync(dir)
@@ -55,8 +59,10 @@ export function migrationsOf(provider) {
   });
 }
 
+/** @param {string} name */
 const changedError = (name) => new Error(`Migration ${name} was changed after it was applied`);
 
+/** @param {string} file @returns {string[]} the newly applied migration names */
 function migrateSqlite(file) {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -68,9 +74,9 @@ function migrateSqlite(file) {
     for (const { name, sql, checksum } of migrationsOf('sqlite')) {
       // IMMEDIATE: two processes starting together must not both apply the same migration.
       const run = sqlite.transaction(() => {
-        const row = sqlite
-          .prepare('SELECT checksum FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL')
-          .get(name);
+        const row = /** @type {{ checksum: string } | undefined} */ (
+          sqlite.prepare('SELECT checksum FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL').get(name)
+        );
         if (row) {
           if (row.checksum !== checksum) throw changedError(name);
           return false;
@@ -95,6 +101,7 @@ function migrateSqlite(file) {
 // Any fixed number: instances starting together queue on it instead of applying a migration twice.
 const MIGRATION_LOCK = 72_657_301;
 
+/** @param {string} url @returns {Promise<string[]>} the newly applied migration names */
 async function migratePostgres(url) {
   const client = new pg.Client(pgPoolConfig(url));
   await client.connect();

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { DEFAULT_DATABASE_URL, databasePath } from '../lib/platform/config/defaults.mjs';
+import { databasePath } from '../lib/platform/config/defaults.mjs';
+import { settings } from '../lib/platform/config/index.mjs';
 import { pgPoolConfig, providerOf, redactUrl } from '../lib/platform/db/database-url.mjs';
 import { migrate } from '../prisma/migrate.mjs';
 
@@ -16,22 +17,27 @@ import { migrate } from '../prisma/migrate.mjs';
 const TABLES = ['User', 'TikTokConnection', 'Video', 'ShowcaseItem', 'OAuthHandoff', 'QrSession', 'WebhookEvent'];
 const BATCH = 500;
 
+/** @param {string} name */
 function arg(name) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`[db:copy] ${message}`);
   process.exit(1);
 }
 
-/** SQLite keeps DateTime as epoch milliseconds and Boolean as 0/1; Postgres wants its own types. */
+/**
+ * SQLite keeps DateTime as epoch milliseconds and Boolean as 0/1; Postgres wants its own types.
+ * @param {unknown} value @param {string} type the column's Postgres data_type
+ */
 function convert(value, type) {
   if (value === null || value === undefined) return null;
   if (type === 'boolean') return Boolean(value);
   if (type.startsWith('timestamp')) {
-    const date = typeof value === 'number' || typeof value === 'bigint' ? new Date(Number(value)) : new Date(value);
+    const date = typeof value === 'number' || typeof value === 'bigint' ? new Date(Number(value)) : new Date(/** @type {string} */ (value));
     // Prisma stores UTC in `timestamp without time zone`: pass the UTC wall time, no offset.
     return date.toISOString().replace('Z', '');
   }
@@ -39,7 +45,7 @@ function convert(value, type) {
 }
 
 async function main() {
-  const from = arg('--from') ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const from = arg('--from') ?? settings().DATABASE_URL;
   const to = arg('--to');
   if (!to || providerOf(to) !== 'postgresql') fail('usage: npm run db:copy -- --to postgres://user:pass@host:5432/db [--from file:./data/showreel.db]');
   if (providerOf(from) !== 'sqlite') fail(`--from must be a SQLite file: URL (got ${redactUrl(from)})`);
@@ -56,18 +62,21 @@ async function main() {
       const { rows } = await client.query(`SELECT COUNT(*)::int AS n FROM "${table}"`);
       if (rows[0].n > 0) fail(`${redactUrl(to)} is not empty ("${table}" has ${rows[0].n} rows); copy only into an empty database`);
     }
+    /** @type {Record<string, number>} */
     const counts = {};
     await client.query('BEGIN');
     for (const table of TABLES) {
+      /** @type {{ rows: Array<{ name: string, type: string }> }} */
       const { rows: cols } = await client.query(
         `SELECT column_name AS name, data_type AS type FROM information_schema.columns
          WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
         [table],
       );
       const names = cols.map((c) => c.name);
-      const source = sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"`).all();
+      const source = /** @type {Array<Record<string, unknown>>} */ (sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"`).all());
       for (let i = 0; i < source.length; i += BATCH) {
         const chunk = source.slice(i, i + BATCH);
+        /** @type {unknown[]} */
         const values = [];
         const tuples = chunk.map((row) => {
           const placeholders = cols.map((c) => {

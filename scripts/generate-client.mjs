@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const SCHEMAS = ['prisma/schema.prisma', 'prisma/postgres/schema.prisma'];
 
 if (!existsSync(SCHEMAS[0])) process.exit(0);
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY) env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
 for (const schema of SCHEMAS) {

@@ -5,7 +5,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { EnvError, parseConfig } from '../lib/platform/config/schema.mjs';
+import { config } from '../lib/platform/config/index.mjs';
+import { EnvError } from '../lib/platform/config/schema.mjs';
 import { redactUrl } from '../lib/platform/db/database-url.mjs';
 import { migrate } from '../prisma/migrate.mjs';
 
@@ -14,21 +15,21 @@ if (!existsSync('lib/generated/prisma/client.ts') || !existsSync('lib/generated/
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 if (!process.argv.includes('--generate-only')) {
-  let config;
+  let databaseUrl;
   try {
     // In sandbox mode this also generates the development secrets, once, before requests race for them.
-    config = parseConfig(process.env);
+    databaseUrl = config().databaseUrl;
   } catch (e) {
     if (!(e instanceof EnvError)) throw e;
     console.error(e.message);
     process.exit(1);
   }
   try {
-    const applied = await migrate(config.databaseUrl);
+    const applied = await migrate(databaseUrl);
     for (const name of applied) console.log(`[showreel] applied migration ${name}`);
   } catch (e) {
     // One line, without the password: the URL may carry one.
-    console.error(`[showreel] could not migrate ${redactUrl(config.databaseUrl)}: ${e instanceof Error ? e.message : e}`);
+    console.error(`[showreel] could not migrate ${redactUrl(databaseUrl)}: ${e instanceof Error ? e.message : e}`);
     process.exit(1);
   }
 }

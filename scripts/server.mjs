@@ -4,23 +4,44 @@
 // Flags as `next start`: -H/--hostname, -p/--port (default $PORT or 3000).
 import { createServer } from 'node:http';
 import next from 'next';
+import { settings } from '../lib/platform/config/index.mjs';
+import { EnvError } from '../lib/platform/config/schema.mjs';
 
 const STOP_DEADLINE_MS = 10_000;
 
+// What this script and the app (another module graph, in the same process) hand each other.
+const processWide = /** @type {Record<symbol, unknown>} */ (globalThis);
+
+/** @param {string[]} names @param {string} fallback */
 function flag(names, fallback) {
   const i = process.argv.findIndex((a) => names.includes(a));
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
+/**
+ * The settings (lib/platform/config/index.mjs): a bad value stops the server with one line, as
+ * `npm start`'s start-up step (scripts/prepare.mjs) would have.
+ */
+function readSettings() {
+  try {
+    return settings();
+  } catch (e) {
+    if (!(e instanceof EnvError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+}
+
 const hostname = flag(['-H', '--hostname'], '0.0.0.0');
-const port = Number(flag(['-p', '--port'], process.env.PORT ?? '3000'));
+const port = Number(flag(['-p', '--port'], String(readSettings().PORT)));
 
 const app = next({ dev: false, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 // On an https deployment browsers are told to use nothing else for a year (HSTS). TLS usually ends at
 // the load balancer in front of this process, so APP_URL, not the socket, says whether it is https.
-const hsts = (process.env.APP_URL ?? '').startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
+// Read after app.prepare(), which loads Next's .env files.
+const hsts = readSettings().APP_URL?.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
 const server = createServer((req, res) => {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
@@ -33,6 +54,7 @@ server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`[showreel] ready on http://${hostname}:${port}`));
 
 let stopping = false;
+/** @param {NodeJS.Signals} signal */
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
@@ -44,8 +66,8 @@ async function stop(signal) {
   }, STOP_DEADLINE_MS);
   hardStop.unref();
   // The app's readiness check answers 503 from now on, so a load balancer stops sending work.
-  globalThis[Symbol.for('showreel.draining')] = true;
-  const closed = new Promise((resolve) => server.close(() => resolve()));
+  processWide[Symbol.for('showreel.draining')] = true;
+  const closed = /** @type {Promise<void>} */ (new Promise((resolve) => server.close(() => resolve())));
   // Idle keep-alive sockets are closed at once; busy ones as soon as their response is sent.
   const sweep = setInterval(() => server.closeIdleConnections(), 100);
   server.closeIdleConnections();
@@ -53,7 +75,7 @@ async function stop(signal) {
   clearInterval(sweep);
   server.closeAllConnections();
   // Registered by instrumentation.ts inside the app: leases, database pool, Redis.
-  const release = globalThis[Symbol.for('showreel.shutdown')];
+  const release = processWide[Symbol.for('showreel.shutdown')];
   if (typeof release === 'function') await release();
   await app.close();
   console.log(`[showreel] stopped in ${Date.now() - started} ms`);

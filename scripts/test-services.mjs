@@ -9,10 +9,15 @@ import net from 'node:net';
 const pgUrl = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 const redisUrl = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
 
-/** Opens a TCP connection and, for Redis, expects +PONG; for PostgreSQL, that the port answers. */
+/**
+ * Opens a TCP connection and, for Redis, expects +PONG; for PostgreSQL, that the port answers.
+ * @param {string} host @param {number} port @param {{ send: string, expect: string }} [probe]
+ * @returns {Promise<boolean>}
+ */
 function answers(host, port, probe) {
   return new Promise((resolve) => {
     const socket = net.connect(port, host);
+    /** @param {boolean} ok */
     const done = (ok) => {
       socket.destroy();
       resolve(ok);
@@ -41,6 +46,7 @@ if (!pgUp || !redisUp) {
   process.exit(0);
 }
 
+/** @param {string} cmd @param {string[]} args @param {Record<string, string>} [env] */
 const run = (cmd, args, env = {}) => {
   console.log(`[test:services] ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });

@@ -5,27 +5,60 @@
 // have removed it), and was any of its tags, path tags included, revalidated after it was stored?
 // One round trip of a few bytes, so a save on any instance still shows on every instance's next
 // request. While Redis is away nothing is served from memory: no answer, no proof of freshness.
+/** @import { SetContext } from '@fortedigital/nextjs-cache-handler/cache-handler.types' */
+/** @import { RedisClientType } from '@redis/client' */
 import { withAbortSignal } from '@fortedigital/nextjs-cache-handler/helpers/withAbortSignal';
 import { REVALIDATED_TAGS_KEY, SHARED_TAGS_KEY } from './keys.mjs';
 
 /**
- * @param {object} remote the redis-strings handler
- * @param {{ client: import('@redis/client').RedisClientType, keyPrefix: string, maxEntries?: number, timeoutMs?: number }} options
+ * What the layer reads of a cached entry (the handler's own entries, its CacheHandlerValue, hold more).
+ * @typedef {{ lastModified: number, tags?: readonly string[] }} Entry
+ */
+
+/**
+ * A handler as @fortedigital/nextjs-cache-handler's CacheHandler calls it (its `Handler` type), for
+ * entries of type V: the redis-strings handler, and this layer in front of it.
+ * @template {Entry} V
+ * @typedef {{
+ *   name: string,
+ *   get: (key: string, meta: { implicitTags: string[] }) => Promise<V | null | undefined>,
+ *   set: (key: string, value: V, ctx?: SetContext) => Promise<void>,
+ *   revalidateTag: (tag: string) => Promise<void>,
+ *   delete?: (key: string) => Promise<void>,
+ * }} Layer
+ */
+
+/**
+ * The layer: a handler, and what a recovery from an outage needs of it.
+ * @template {Entry} V
+ * @typedef {Layer<V> & { clear: () => void, readonly size: number }} LocalLayer
+ */
+
+/**
+ * @template {Entry} V
+ * @param {Layer<V>} remote the redis-strings handler
+ * @param {{ client: RedisClientType, keyPrefix: string, maxEntries?: number, timeoutMs?: number }} options
+ * @returns {LocalLayer<V>}
  */
 export function withLocalLayer(remote, { client, keyPrefix, maxEntries = 200, timeoutMs = 1_000 }) {
   // Insertion order is recency order: a hit re-inserts, the oldest goes first when full.
+  /** @type {Map<string, V>} */
   const entries = new Map();
 
+  /** @param {string} key @param {V} value */
   const remember = (key, value) => {
     entries.delete(key);
     entries.set(key, value);
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value);
+    // Never empty here, so the first key is a string.
+    if (entries.size > maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
   };
 
   // Hits of the same page that arrive in the same turn of the event loop share one check, sent at
   // the end of that turn: every request it answers arrived before it was sent, so none of them can
   // miss a revalidation that finished before it arrived.
+  /** @type {Map<string, { value: V, result: Promise<boolean> }>} */
   const batches = new Map();
+  /** @param {string} key @param {V} value @param {string[]} implicitTags */
   function checkSoon(key, value, implicitTags) {
     let batch = batches.get(key);
     if (batch?.value !== value) {
@@ -43,6 +76,7 @@ export function withLocalLayer(remote, { client, keyPrefix, maxEntries = 200, ti
     return batch.result;
   }
 
+  /** @param {string} key @param {V} value @param {string[]} implicitTags */
   async function stillFresh(key, value, implicitTags) {
     if (!client.isReady) throw new Error('Redis is not connected');
     const tags = [...new Set([...(value.tags ?? []), ...implicitTags])];

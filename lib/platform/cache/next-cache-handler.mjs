@@ -1,6 +1,8 @@
 // Next's cache (ISR pages, route handler responses, what revalidatePath drops) shared by every
 // instance through Redis, with @fortedigital/nextjs-cache-handler. next.config.mjs uses this file
-// only when REDIS_URL is set; without it Next keeps its default per-instance cache.
+// only when REDIS_URL is set; without it Next keeps its default per-instance cache. Next loads it
+// outside the app's bundle (also while `next build` prerenders), so it reads the settings of
+// lib/platform/config/index.mjs, not the app's env().
 //
 // - Keys are prefixed with REDIS_KEY_PREFIX and the build id, so a new deployment never serves
 //   pages rendered by the old one.
@@ -11,15 +13,24 @@
 //   once it is back, this instance deletes its prefix's keys, since invalidations sent during the
 //   outage were lost too. Slower for a while, never stale.
 
+/** @import { CacheHandlerConfig, CacheHandlerValue } from '@fortedigital/nextjs-cache-handler/cache-handler.types' */
+/** @import { RedisClientType } from '@redis/client' */
+/** @import { LocalLayer } from './local-layer.mjs' */
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
-import { DEFAULT_REDIS_KEY_PREFIX, pageCachePrefix } from './keys.mjs';
+import { settings } from '../config/index.mjs';
+import { pageCachePrefix } from './keys.mjs';
 import { withLocalLayer } from './local-layer.mjs';
 import { openRedis } from './redis-client.mjs';
 
+// One handler per process, however many times Next creates the CacheHandler.
 const KEY = Symbol.for('showreel.nextCacheHandler');
+const processWide = /** @type {{ [KEY]?: CacheHandlerConfig }} */ (globalThis);
 
-/** Deletes every key under the prefix, in batches, without blocking Redis. */
+/**
+ * Deletes every key under the prefix, in batches, without blocking Redis.
+ * @param {RedisClientType} client @param {string} prefix
+ */
 async function dropAll(client, prefix) {
   let n = 0;
   for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
@@ -28,10 +39,14 @@ async function dropAll(client, prefix) {
   return n;
 }
 
+/** @returns {CacheHandlerConfig} */
 function create() {
-  const prefix = pageCachePrefix(process.env.REDIS_KEY_PREFIX || DEFAULT_REDIS_KEY_PREFIX);
+  const { REDIS_URL, REDIS_KEY_PREFIX } = settings();
+  const prefix = pageCachePrefix(REDIS_KEY_PREFIX);
+  /** @type {LocalLayer<CacheHandlerValue> | undefined} */
   let handler;
-  const client = openRedis(process.env.REDIS_URL, {
+  // next.config.mjs names this file only when REDIS_URL is set.
+  const client = openRedis(/** @type {string} */ (REDIS_URL), {
     name: 'the page cache',
     onRecovered: async (c) => {
       handler?.clear();
@@ -44,8 +59,8 @@ function create() {
 }
 
 CacheHandler.onCreation(() => {
-  globalThis[KEY] ??= create();
-  return globalThis[KEY];
+  processWide[KEY] ??= create();
+  return processWide[KEY];
 });
 
 export default CacheHandler;

@@ -1,17 +1,24 @@
 // One way to open Redis for the whole app (the Next cache handler and the readiness check): fail
 // fast while Redis is away (no offline queue, short timeouts, so pages render from the database
 // instead of waiting), reconnect by itself, and say so once per outage instead of once per request.
+/** @import { RedisClientType } from '@redis/client' */
 import { createClient } from '@redis/client';
+
+/** @typedef {{ client: RedisClientType, recovering: boolean }} Opened */
+
+// Every client of this process, wherever it was opened (the cache handler is loaded by Next outside
+// the app's bundle, with a module instance of its own), so the readiness check can ask all of them.
+const REGISTRY = Symbol.for('showreel.redisClients');
+const processWide = /** @type {{ [REGISTRY]?: Map<string, Opened> }} */ (globalThis);
 
 /**
  * @param {string} url
- * @param {{ name: string, onRecovered?: (client: import('@redis/client').RedisClientType) => void | Promise<void> }} options
+ * @param {{ name: string, onRecovered?: (client: RedisClientType) => void | Promise<void> }} options
+ * @returns {RedisClientType}
  */
 export function openRedis(url, { name, onRecovered }) {
-  // Every client of this process, wherever it was opened (the cache handler is loaded by Next
-  // outside the app's bundle), so the readiness check can ask all of them.
-  globalThis[Symbol.for('showreel.redisClients')] ??= new Map();
-  const registry = globalThis[Symbol.for('showreel.redisClients')];
+  processWide[REGISTRY] ??= new Map();
+  const registry = processWide[REGISTRY];
   const client = createClient({
     url,
     disableOfflineQueue: true,
@@ -46,7 +53,8 @@ export function openRedis(url, { name, onRecovered }) {
 /**
  * Resolves once the client is connected, or rejects after `timeoutMs`: commands are not queued while
  * it connects (fail fast), so a client opened a moment ago is given that long to get there.
- * @param {import('@redis/client').RedisClientType} client
+ * @param {RedisClientType} client
+ * @returns {Promise<void>}
  */
 export function whenReady(client, timeoutMs = 1_000) {
   if (client.isReady) return Promise.resolve();
@@ -63,7 +71,7 @@ export function whenReady(client, timeoutMs = 1_000) {
   });
 }
 
-const clients = () => globalThis[Symbol.for('showreel.redisClients')] ?? new Map();
+const clients = () => processWide[REGISTRY] ?? new Map();
 
 /**
  * Asks every Redis client of this process for a PONG; throws, naming the client, while one is

@@ -1,11 +1,14 @@
-// Plain JS so the start-up scripts (scripts/*.mjs) and the app (lib/env.ts) share one answer.
+// Plain JS so the start-up scripts (scripts/*.mjs) and the app (./env.ts) share one answer.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/showreel.db';
 
-/** Resolves a `file:` SQLite URL to an absolute path (relative paths are from the project root). */
+/**
+ * Resolves a `file:` SQLite URL to an absolute path (relative paths are from the project root).
+ * @param {string} [url]
+ */
 export function databasePath(url = DEFAULT_DATABASE_URL) {
   const path = url.replace(/^file:/, '');
   return resolve(/*turbopackIgnore: true*/ process.cwd(), path);
@@ -14,7 +17,7 @@ export function databasePath(url = DEFAULT_DATABASE_URL) {
 /**
  * Where this process keeps local files (generated development secrets, the sandbox's state):
  * `SHOWREEL_DATA_DIR` when set, else the SQLite file's folder, else `./data`.
- * @param {string} dbUrl @param {string | undefined} [explicit]
+ * @param {string} [dbUrl] @param {string} [explicit]
  */
 export function dataDir(dbUrl = DEFAULT_DATABASE_URL, explicit = undefined) {
   if (explicit) return resolve(/*turbopackIgnore: true*/ process.cwd(), explicit);
@@ -26,6 +29,7 @@ export function dataDir(dbUrl = DEFAULT_DATABASE_URL, explicit = undefined) {
  * Development secrets for sandbox mode: generated once into a gitignored file in the data folder,
  * so sessions survive restarts without anyone configuring anything.
  * @param {string} dir
+ * @returns {{ SESSION_SECRET: string, TOKEN_ENCRYPTION_KEY: string }}
  */
 export function sandboxSecrets(dir) {
   const file = join(dir, '.secrets.json');

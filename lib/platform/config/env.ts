@@ -1,19 +1,11 @@
 import 'server-only';
-import { EnvError, parseConfig, SANDBOX_CLIENT_KEY, SANDBOX_CLIENT_SECRET } from './schema.mjs';
+import { config } from './index.mjs';
 
-export { EnvError, SANDBOX_CLIENT_KEY, SANDBOX_CLIENT_SECRET };
+export { EnvError, SANDBOX_CLIENT_KEY, SANDBOX_CLIENT_SECRET } from './schema.mjs';
 
-export type Env = ReturnType<typeof parseConfig>;
+export type Env = ReturnType<typeof config>;
 
-let cached: Env | undefined;
-
-/** The validated configuration. The only reader of process.env in the app. */
+/** The validated configuration: ./index.mjs's config(), parsed from process.env once. */
 export function env(): Env {
-  cached ??= parseConfig(process.env);
-  return cached;
-}
-
-/** For tests: validate an arbitrary environment without touching the cached one. */
-export function parseEnv(raw: Record<string, string | undefined>): Env {
-  return parseConfig(raw);
+  return config();
 }

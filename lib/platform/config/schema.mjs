@@ -1,5 +1,6 @@
 // The configuration schema, in plain JS so `scripts/prepare.mjs` can refuse a bad value before
-// `next dev` / `next start` print "Ready", and the app (lib/env.ts) applies the very same rules.
+// `next dev` / `next start` print "Ready", and the app applies the very same rules. Nothing here
+// reads process.env: ./index.mjs does, for everyone (the app through ./env.ts).
 import { z } from 'zod';
 import { DEFAULT_SCOPES } from '../../tiktok/scopes.mjs';
 import { DEFAULT_REDIS_KEY_PREFIX } from '../cache/keys.mjs';
@@ -31,7 +32,9 @@ const schemes = csv.pipe(
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Unset is development for the app (parseConfig), but stays unset in parseSettings: next.config.mjs
+  // allows 'unsafe-eval' only when NODE_ENV is development by name.
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: url.optional(),
   TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
@@ -100,7 +103,7 @@ function checkSandbox(e) {
   }
   // `next build` loads the app's modules but serves nothing: only a running server must opt in.
   const building = e.NEXT_PHASE === 'phase-production-build';
-  if (e.NODE_ENV !== 'development' && e.SHOWREEL_SANDBOX !== '1' && !building) {
+  if ((e.NODE_ENV ?? 'development') !== 'development' && e.SHOWREEL_SANDBOX !== '1' && !building) {
     throw new EnvError(
       'TIKTOK_CLIENT_KEY: required outside development (set TIKTOK_CLIENT_KEY and TIKTOK_CLIENT_SECRET, or SHOWREEL_SANDBOX=1 to serve the built-in sandbox publicly)',
     );
@@ -117,16 +120,28 @@ export class EnvError extends Error {
 }
 
 /**
- * Validates a raw environment; throws an EnvError whose message is one line naming the variable.
+ * Checks each variable on its own (format, range; defaults filled in) and nothing more: no rule that
+ * spans several variables, no file written. Throws an EnvError whose message is one line naming the
+ * variable.
  * @param {Record<string, string | undefined>} raw
  */
-export function parseConfig(raw) {
+export function parseSettings(raw) {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new EnvError(`${String(issue.path[0])}: ${issue.message}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Validates a raw environment with every rule, and derives the app's configuration from it (in
+ * sandbox mode this generates the development secrets once); throws an EnvError whose message is one
+ * line naming the variable.
+ * @param {Record<string, string | undefined>} raw
+ */
+export function parseConfig(raw) {
+  const e = parseSettings(raw);
   const sandbox = checkSandbox(e);
   let sessionSecret = e.SESSION_SECRET;
   let encryptionKey = e.TOKEN_ENCRYPTION_KEY;
@@ -141,7 +156,7 @@ export function parseConfig(raw) {
   }
   const appUrl = e.APP_URL ?? `http://localhost:${e.PORT}`;
   return {
-    nodeEnv: e.NODE_ENV,
+    nodeEnv: e.NODE_ENV ?? 'development',
     sandbox,
     appUrl,
     secureCookies: appUrl.startsWith('https://'),

@@ -21,7 +21,9 @@ const POOL_PARAMS = ['connection_limit', 'pool_timeout', 'statement_timeout', 's
  */
 export function pgPoolConfig(url) {
   const u = new URL(url);
+  /** @param {string} name */
   const param = (name) => u.searchParams.get(name);
+  /** @param {string} name @param {number} fallback */
   const number = (name, fallback) => {
     const raw = param(name);
     if (raw === null) return fallback;

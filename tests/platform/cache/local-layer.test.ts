@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { createClient, type RedisClientType } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { withLocalLayer } from '@/lib/platform/cache/local-layer.mjs';
+import { type Layer, withLocalLayer } from '@/lib/platform/cache/local-layer.mjs';
 import { TEST_DIALECT } from '../../support/databases';
 
 // Two "instances" (each its own Redis client, Redis handler and memory layer) on one real Redis,
@@ -17,7 +17,9 @@ describe.runIf(TEST_DIALECT === 'postgresql')('memory layer in front of the shar
   function instance() {
     const client = createClient({ url: REDIS }) as RedisClientType;
     clients.push(client);
-    const remote = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 });
+    // The pages below are simplified (Next's own entries name their kind with an enum): the handler
+    // stores them as they are.
+    const remote = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 }) as unknown as Layer<Page>;
     const remoteGet = vi.spyOn(remote, 'get');
     return { client, remoteGet, cache: withLocalLayer(remote, { client, keyPrefix: prefix, maxEntries: 2 }) };
   }
@@ -28,6 +30,7 @@ describe.runIf(TEST_DIALECT === 'postgresql')('memory layer in front of the shar
     tags: Object.freeze([PATH_TAG]),
     value: { kind: 'APP_PAGE', html, rscData: Buffer.from(`rsc ${html}`), headers: {}, status: 200, postponed: undefined, segmentData: undefined },
   });
+  type Page = ReturnType<typeof entry>;
   const meta = { implicitTags: [PATH_TAG] };
 
   let a: ReturnType<typeof instance>;
