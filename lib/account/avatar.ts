@@ -5,6 +5,7 @@ import { singleFlight } from '../platform/async';
 import { db } from '../platform/db/client';
 import { errorMessage } from '../platform/errors';
 import { signedUrlExpiry } from '../tiktok/client';
+import { parseScopes } from '../tiktok/scopes';
 import { refreshProfile } from './profile';
 
 const inflight = new Map<string, Promise<void>>();
@@ -36,7 +37,7 @@ export async function publicAvatar(handle: string): Promise<PublicAvatar | undef
   if (current || user.connection?.status !== CONNECTION_STATUS.active) return current;
   const { scopes } = user.connection;
   await singleFlight(inflight, user.id, () =>
-    refreshProfile(user.id, scopes.split(',')).catch((e: unknown) => console.warn(`[avatar] refresh failed for user ${user.id}: ${errorMessage(e)}`)),
+    refreshProfile(user.id, parseScopes(scopes)).catch((e: unknown) => console.warn(`[avatar] refresh failed for user ${user.id}: ${errorMessage(e)}`)),
   );
   return fresh((await find(handle))?.avatarUrl ?? null);
 }

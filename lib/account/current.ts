@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { CONNECTION_STATUS, type ConnectionStatus } from '../auth/connection-status';
 import { currentUserId, getSession } from '../auth/session';
 import { db } from '../platform/db/client';
-import { SCOPES } from '../tiktok/scopes.mjs';
+import { parseScopes, SCOPES } from '../tiktok/scopes';
 
 /** The signed-in creator for a page render (cached per request); redirects to the landing page if none. */
 export const requireCreator = cache(async () => {
@@ -27,7 +27,7 @@ export const requireCreator = cache(async () => {
   // cleared there, or the landing page, which sees only that a cookie is present, would send it
   // straight back here.
   if (!user) redirect((await getSession()).userId ? '/api/auth/session-ended' : '/');
-  const scopes = user.connection?.scopes.split(',').filter(Boolean) ?? [];
+  const scopes = parseScopes(user.connection?.scopes);
   return {
     ...user,
     scopes,

@@ -3,7 +3,7 @@ import { sealData, unsealData } from 'iron-session';
 import { env } from '../platform/config/env';
 import { authorizeUrl, exchangeCode } from '../tiktok/client';
 import { isTikTokError } from '../tiktok/errors';
-import { SCOPES } from '../tiktok/scopes.mjs';
+import { SCOPES } from '../tiktok/scopes';
 import type { TokenSet } from '../tiktok/types';
 import { challengeFor, createVerifier, randomToken } from './pkce';
 import { getOAuthFlow, OAUTH_FLOW_TTL_SECONDS } from './session';

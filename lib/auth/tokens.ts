@@ -6,6 +6,7 @@ import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
 import { refreshToken } from '../tiktok/client';
 import { isTikTokError, TikTokError } from '../tiktok/errors';
+import { formatScopes } from '../tiktok/scopes';
 import type { TokenSet } from '../tiktok/types';
 import { CONNECTION_STATUS } from './connection-status';
 import { decryptToken, encryptToken, isLegacyToken } from './token-cipher';
@@ -38,7 +39,7 @@ export function tokenColumns(tokens: TokenSet, userId: string) {
     refreshTokenEnc: encryptToken(tokens.refreshToken, userId),
     accessExpiresAt: tokens.accessExpiresAt,
     refreshExpiresAt: tokens.refreshExpiresAt,
-    scopes: tokens.scopes.join(','),
+    scopes: formatScopes(tokens.scopes),
   };
 }
 

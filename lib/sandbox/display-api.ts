@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '../platform/config/env';
-import { SCOPES } from '../tiktok/scopes.mjs';
+import { SCOPES } from '../tiktok/scopes';
 import { visibleVideos } from './accounts';
 import { signedCdnUrl } from './cdn';
 import { creator, type SandboxVideo } from './creators';

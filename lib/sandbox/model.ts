@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { TIKTOK_VIDEO_FIELDS } from '../tiktok/schemas';
-import { SCOPES as TIKTOK_SCOPES } from '../tiktok/scopes.mjs';
+import { SCOPES as TIKTOK_SCOPES } from '../tiktok/scopes';
 
 // The sandbox's TikTok: the shapes it keeps (codes, tokens, accounts, QR sessions, faults, settings),
 // what TikTok's scopes and fields are, and the small helpers every part of it uses.

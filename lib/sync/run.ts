@@ -9,7 +9,7 @@ import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/tiktok-videos';
 import { listVideos } from '../tiktok/client';
-import { SCOPES } from '../tiktok/scopes.mjs';
+import { parseScopes, SCOPES } from '../tiktok/scopes';
 import { callCounter } from '../tiktok/transport';
 import type { TikTokVideo } from '../tiktok/types';
 import { purgeExpired } from './cleanup';
@@ -79,7 +79,7 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
           return;
         }
         try {
-          await syncAccount(userId, scopes.split(','));
+          await syncAccount(userId, parseScopes(scopes));
           await db.tikTokConnection.updateMany({ where: { userId }, data: { lastSyncedAt: new Date(), lastError: null } });
           summary.done++;
           log(`synced ${userId}`);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { env } from '../platform/config/env';
 import { TikTokError } from './errors';
 import * as wire from './schemas';
-import { SCOPES } from './scopes.mjs';
+import { formatScopes, parseScopes, requestedScopes, SCOPES } from './scopes';
 import { apiCall, oauthCall } from './transport';
 import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from './types';
 
@@ -25,10 +25,7 @@ function toTokenSet(t: z.infer<typeof wire.tokenSuccess>, now = Date.now()): Tok
     accessToken: t.access_token,
     refreshToken: t.refresh_token,
     openId: t.open_id,
-    scopes: t.scope
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    scopes: parseScopes(t.scope),
     accessExpiresAt: new Date(now + t.expires_in * 1000),
     refreshExpiresAt: new Date(now + t.refresh_expires_in * 1000),
   };
@@ -134,7 +131,7 @@ export function authorizeUrl(input: { state: string; codeChallenge: string; redi
   const e = env();
   const params = new URLSearchParams({
     client_key: e.clientKey,
-    scope: (input.scopes ?? e.scopes).join(','),
+    scope: formatScopes(input.scopes ?? requestedScopes(e.scopes)),
     redirect_uri: input.redirectUri,
     state: input.state,
     response_type: 'code',
@@ -159,7 +156,7 @@ export async function getQrCode(input: { state: string; scopes?: string[] }): Pr
   const data = await oauthCall(
     'oauth.get_qrcode',
     '/v2/oauth/get_qrcode/',
-    { client_key: e.clientKey, scope: (input.scopes ?? e.scopes).join(','), state: input.state },
+    { client_key: e.clientKey, scope: formatScopes(input.scopes ?? requestedScopes(e.scopes)), state: input.state },
     wire.qrcodeData,
   );
   return { scanUrl: data.scan_qrcode_url, token: data.token };

@@ -14,7 +14,7 @@ describe('configuration', () => {
     expect(e.appUrl).toBe('http://localhost:3000');
     expect(e.redirectUri).toBe('http://localhost:3000/api/auth/tiktok/callback');
     expect(e.apiBaseUrl).toBe('http://localhost:3000/sandbox/api');
-    expect(e.scopes).toEqual(['user.info.basic', 'user.info.profile', 'video.list']);
+    expect(e.scopes).toBeUndefined();
     expect(e.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(e.encryptionKey.length).toBe(32);
   });

@@ -1,6 +1,5 @@
-// lib/cache: Next's page cache shared through Redis, and the app's Redis clients.
 // Where the shared page cache lives in Redis: one place for the cache handler (which Next loads
-// outside the app's bundle), its memory layer, and the app's own revalidation (lib/showcase/revalidate.ts).
+// outside the app's bundle), its memory layer, and the app's own revalidation (./revalidate.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

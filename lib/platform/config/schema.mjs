@@ -2,7 +2,6 @@
 // `next dev` / `next start` print "Ready", and the app applies the very same rules. Nothing here
 // reads process.env: ./index.mjs does, for everyone (the app through ./env.ts).
 import { z } from 'zod';
-import { DEFAULT_SCOPES } from '../../tiktok/scopes.mjs';
 import { DEFAULT_REDIS_KEY_PREFIX } from '../cache/keys.mjs';
 import { DEFAULT_DATABASE_URL, dataDir, sandboxSecrets } from './defaults.mjs';
 
@@ -41,7 +40,8 @@ const schema = z.object({
   TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
   TIKTOK_AUTH_BASE_URL: url.optional(),
   TIKTOK_API_BASE_URL: url.optional(),
-  TIKTOK_SCOPES: csv.default([...DEFAULT_SCOPES]),
+  // Unset: lib/tiktok/scopes.ts asks for its defaults (the scope names are TikTok's, not the config's).
+  TIKTOK_SCOPES: csv.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_ENCRYPTION_KEY: z
     .string()
