@@ -19,23 +19,28 @@ async function showcasedVideo(browser: Browser, request: APIRequestContext): Pro
   return video;
 }
 
-test('/watch is a chrome-free player page that reports a removed video in words', async ({ page, browser, request }) => {
+test('/watch is a full-screen player page under the brand bar that reports a removed video in words', async ({ page, browser, request }) => {
   const video = await showcasedVideo(browser, request);
+  const framed = page.waitForRequest((r) => r.url().startsWith('https://www.tiktok.com/player/v1/'));
   await fakeTikTokPlayer(page, [{ type: 'onPlayerReady' }, { type: 'onPlayerError', value: 1001 }]);
   await page.goto(`/watch/${video.id}`);
   await expect(page).toHaveTitle(new RegExp(video.title.replace(/[#]/g, '\\$&')));
-  await expect(page.locator('iframe')).toHaveAttribute('src', new RegExp(`^https://www\\.tiktok\\.com/player/v1/${video.id}\\?`));
-  await expect(page.getByRole('alert').filter({ hasText: /no longer available on TikTok/ })).toBeVisible();
-  await expect(page.locator('header')).toHaveCount(0);
+  expect((await framed).url()).toMatch(new RegExp(`^https://www\\.tiktok\\.com/player/v1/${video.id}\\?`));
+  const alert = page.getByRole('alert').filter({ hasText: /no longer available on TikTok/ });
+  await expect(alert).toBeVisible();
+  // The way out: the video on TikTok itself, and the brand bar with "Open in TikTok".
+  await expect(alert.getByRole('link', { name: 'Watch on TikTok' })).toHaveAttribute('href', /^https:\/\/www\.tiktok\.com\//);
+  await expect(page.locator('header').getByRole('link', { name: 'Showreel' })).toBeVisible();
+  await expect(page.locator('header').getByRole('link', { name: 'Open in TikTok' })).toBeVisible();
   const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
   expect(viewport).toContain('viewport-fit=cover');
 });
 
-test('/watch with something that is not a video id answers 404, in words, without chrome', async ({ page }) => {
+test('/watch with something that is not a video id answers 404, in words, under the brand bar', async ({ page }) => {
   const res = await page.goto('/watch/not-a-video');
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('alert').filter({ hasText: /doesn.t point to a TikTok video/ })).toBeVisible();
-  await expect(page.locator('header')).toHaveCount(0);
+  await expect(page.locator('header').getByRole('link', { name: 'Showreel' })).toBeVisible();
   await expect(page.locator('iframe')).toHaveCount(0);
 });
 

@@ -45,13 +45,13 @@ export const getPublicShowcase = cache(async (handle: string) => {
   return unstable_cache(() => loadPublicShowcase(handle), ['public-showcase', handle], { tags: [showcaseTag(handle)], revalidate: 300 })();
 });
 
-/** The title of a video a published showcase shows (available, in its creator's showcase), or null. */
-export async function publicVideoTitle(videoId: string): Promise<string | null> {
+/** A video a published showcase shows (available, in its creator's showcase): its title and TikTok link, or null. */
+export async function publicVideo(videoId: string): Promise<{ title: string; shareUrl: string } | null> {
   const id = videoIdSchema.safeParse(videoId);
   if (!id.success) return null;
   const v = await db.video.findFirst({
     where: { id: id.data, available: true, user: { published: true, showcaseItems: { some: { videoId: id.data } } } },
-    select: { title: true, description: true },
+    select: { title: true, description: true, shareUrl: true },
   });
-  return v ? videoLabel(v) : null;
+  return v ? { title: videoLabel(v), shareUrl: v.shareUrl } : null;
 }

@@ -23,6 +23,25 @@ export function playerUrl(videoId: string, opts: { autoplay?: boolean } = {}): s
   return `${playerEmbedUrl(videoId)}?${params}`;
 }
 
+/** How long the player may take to say it is ready before the visitor is offered TikTok itself. */
+export const PLAYER_READY_TIMEOUT_MS = 8_000;
+
+const TIKTOK_LINK_HOSTS = new Set(['www.tiktok.com', 'm.tiktok.com', 'vm.tiktok.com', 'vt.tiktok.com']);
+
+/**
+ * Where "Watch on TikTok" goes: the video's share URL when it is an https link on TikTok's own
+ * site (anything else TikTok's API returned is not followed), else TikTok's player page for it.
+ */
+export function watchOnTikTokUrl(videoId: string, shareUrl: string | null | undefined): string {
+  try {
+    const url = new URL(shareUrl ?? '');
+    if (url.protocol === 'https:' && TIKTOK_LINK_HOSTS.has(url.hostname) && !url.username && !url.password) return url.toString();
+  } catch {
+    // not a URL: TikTok's own player page below
+  }
+  return playerEmbedUrl(videoId);
+}
+
 export type PlayerEvent =
   | { type: 'onPlayerReady' }
   | { type: 'onStateChange'; value: number }

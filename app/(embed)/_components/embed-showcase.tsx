@@ -5,10 +5,8 @@ import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/platform/format';
 import { paths } from '@/lib/platform/http/paths';
 import type { PublicVideo } from '@/lib/showcase/types';
-import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
-import { TikTokPlayerFrame } from '../../_components/tiktok-player-frame';
+import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
-import { usePlayerEvents } from '../../_components/use-player-events';
 import { useEmbedResize } from './use-embed-resize';
 
 type Props = {
@@ -26,14 +24,8 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const [playing, setPlaying] = useState<PublicVideo | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const hydrated = useHydrated();
   useEmbedResize(root, handle);
-
-  const onEvent = useCallback((e: PlayerEvent) => {
-    if (e.type === 'onPlayerError') setError(playerErrorText(e.value));
-  }, []);
-  usePlayerEvents(onEvent, playing !== null);
 
   const close = useCallback(() => setPlaying(null), []);
   useEffect(() => {
@@ -50,7 +42,6 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
 
   const open = (item: PublicVideo, button: HTMLButtonElement) => {
     opener.current = button;
-    setError(null);
     setPlaying(item);
   };
 
@@ -74,17 +65,13 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
         <section className="embed-player" aria-label={`Playing ${videoLabel(playing)}`}>
           <div className="embed-player-bar">
             <h2>{videoLabel(playing)}</h2>
+            <OpenInTikTok videoId={playing.videoId} shareUrl={playing.shareUrl} className="embed-open" />
             {/* biome-ignore lint/a11y/noAutofocus: the player panel takes focus when it opens, like a dialog; closing returns it to the video */}
             <button type="button" onClick={close} aria-label="Close player" autoFocus>
               ✕
             </button>
           </div>
-          {error && (
-            <p role="alert" className="embed-error">
-              {error}
-            </p>
-          )}
-          <TikTokPlayerFrame className="embed-frame" videoId={playing.videoId} label={videoLabel(playing)} />
+          <TikTokPlayer className="embed-frame" videoId={playing.videoId} label={videoLabel(playing)} shareUrl={playing.shareUrl} />
         </section>
       )}
       {items.length === 0 ? (
@@ -96,11 +83,19 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
             const label = videoLabel(item);
             return (
               <li key={item.videoId}>
-                <button type="button" className="embed-item" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`} disabled={!hydrated}>
+                {/* The name is the visible text: "Play", the title, the duration and counts. */}
+                <button type="button" className="embed-item" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
                   {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
                   <img className="embed-cover" src={item.coverUrl} alt="" width={270} height={480} loading={i < 4 ? 'eager' : 'lazy'} decoding="async" />
-                  <span className="embed-duration">{formatDuration(item.durationSeconds)}</span>
+                  <span className="embed-play">
+                    <span aria-hidden="true">▶ </span>
+                    {'Play '}
+                  </span>
                   <span className="embed-title">{label}</span>
+                  <span className="embed-duration">
+                    <span className="visually-hidden">, </span>
+                    {formatDuration(item.durationSeconds)}
+                  </span>
                   {options.stats && <Stats item={item} />}
                 </button>
               </li>

@@ -1,35 +1,29 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
-import { TikTokPlayerFrame } from '../../_components/tiktok-player-frame';
-import { usePlayerEvents } from '../../_components/use-player-events';
+import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 
 type NativeBridge = { ReactNativeWebView?: { postMessage(msg: string): void } };
 
 /** Full-screen TikTok player; player errors are shown in words and forwarded to a native host. */
-export function WatchPlayer({ videoId, title }: { videoId: string; title: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const onEvent = useCallback(
-    (e: PlayerEvent) => {
-      if (e.type !== 'onPlayerError') return;
-      setError(playerErrorText(e.value));
-      (window as unknown as NativeBridge).ReactNativeWebView?.postMessage(JSON.stringify({ type: 'showreel:playerError', videoId, code: e.value }));
-    },
+export function WatchPlayer({ videoId, title, shareUrl }: { videoId: string; title: string; shareUrl: string }) {
+  const onPlayerError = useCallback(
+    (code: unknown) => (window as unknown as NativeBridge).ReactNativeWebView?.postMessage(JSON.stringify({ type: 'showreel:playerError', videoId, code })),
     [videoId],
   );
-  usePlayerEvents(onEvent);
-  // The iframe is created only after the listener is attached, so no early player message is missed.
+  // The player is created only after the page is interactive, so no early player message is missed.
   const [listening, setListening] = useState(false);
   useEffect(() => setListening(true), []);
   return (
     <>
-      {listening && <TikTokPlayerFrame videoId={videoId} label={title} />}
-      {error && (
-        <div className="overlay" role="alert">
-          {error}
-        </div>
-      )}
+      <header className="watch-bar">
+        <a className="brand" href="/">
+          Show<span>reel</span>
+        </a>
+        <h1 className="watch-title">{title}</h1>
+        <OpenInTikTok videoId={videoId} shareUrl={shareUrl} />
+      </header>
+      <div className="watch-stage">{listening && <TikTokPlayer videoId={videoId} label={title} shareUrl={shareUrl} onPlayerError={onPlayerError} />}</div>
     </>
   );
 }

@@ -1,32 +1,23 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/platform/format';
-import type { ShowcaseEntry } from '@/lib/showcase/types';
-import { type PlayerEvent, playerErrorText } from '@/lib/tiktok/player';
-import { TikTokPlayerFrame } from '../../_components/tiktok-player-frame';
+import type { PublicVideo } from '@/lib/showcase/types';
+import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
-import { usePlayerEvents } from '../../_components/use-player-events';
 
 /**
  * The public grid. Covers come from the app's own stable URLs; TikTok's player is only loaded
  * after a click (no request to TikTok before the visitor asks for it).
  */
-export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
+export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
-  const [playing, setPlaying] = useState<ShowcaseEntry | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [playing, setPlaying] = useState<PublicVideo | null>(null);
   const hydrated = useHydrated();
 
-  const onEvent = useCallback((e: PlayerEvent) => {
-    if (e.type === 'onPlayerError') setError(playerErrorText(e.value));
-  }, []);
-  usePlayerEvents(onEvent, playing !== null);
-
-  const open = (item: ShowcaseEntry, button: HTMLButtonElement) => {
+  const open = (item: PublicVideo, button: HTMLButtonElement) => {
     opener.current = button;
-    setError(null);
     setPlaying(item);
     dialog.current?.showModal();
   };
@@ -39,22 +30,29 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
           const label = videoLabel(item);
           return (
             <li key={item.videoId} className="card">
-              <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} aria-label={`Play ${label}`} disabled={!hydrated}>
-                {/* A stable app URL that redirects to the current signed TikTok cover. */}
+              {/* The name is the visible text: "Play", the title, the duration. */}
+              <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
                 {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
                 <img
                   className="cover"
                   src={item.coverUrl}
-                  alt={`Cover of ${label}`}
+                  alt=""
                   width={270}
                   height={480}
                   sizes="(max-width: 600px) 50vw, 270px"
                   loading={i < 4 ? 'eager' : 'lazy'}
                   decoding="async"
                 />
-                <span className="duration">{formatDuration(item.durationSeconds)}</span>
+                <span className="play-badge">
+                  <span aria-hidden="true">▶ </span>
+                  {'Play '}
+                </span>
                 <span className="meta">
                   <span className="title">{label}</span>
+                  <span className="sub">
+                    <span className="visually-hidden">, </span>
+                    {formatDuration(item.durationSeconds)}
+                  </span>
                 </span>
               </button>
             </li>
@@ -78,17 +76,13 @@ export function ShowcaseGrid({ items }: { items: ShowcaseEntry[] }) {
           <>
             <header>
               <h2 id="player-title">{videoLabel(playing)}</h2>
+              <OpenInTikTok videoId={playing.videoId} shareUrl={playing.shareUrl} />
               {/* biome-ignore lint/a11y/noAutofocus: a dialog moves focus into itself when it opens (WAI-ARIA dialog pattern); closing returns it */}
-              <button type="button" onClick={close} aria-label="Close player" autoFocus>
+              <button type="button" className="icon-button" onClick={close} aria-label="Close player" autoFocus>
                 ✕
               </button>
             </header>
-            {error && (
-              <p role="alert" className="status-line error" style={{ padding: '0 .75rem' }}>
-                {error}
-              </p>
-            )}
-            <TikTokPlayerFrame className="frame" videoId={playing.videoId} label={videoLabel(playing)} />
+            <TikTokPlayer className="frame" videoId={playing.videoId} label={videoLabel(playing)} shareUrl={playing.shareUrl} />
           </>
         )}
       </dialog>

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { WatchPlayer } from '@/app/(player)/_components/watch-player';
-import { publicVideoTitle } from '@/lib/showcase/public';
+import { publicVideo } from '@/lib/showcase/public';
 
 type Props = { params: Promise<{ videoId: string }> };
 
@@ -13,13 +13,13 @@ export const viewport: Viewport = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await publicVideoTitle((await params).videoId)) ?? 'Video not found', robots: { index: false } };
+  return { title: (await publicVideo((await params).videoId))?.title ?? 'Video not found', robots: { index: false } };
 }
 
 /** `/watch/{videoId}`: the player alone, for a mobile app's webview; only for videos a published showcase shows. */
 export default async function WatchPage({ params }: Props) {
   const { videoId } = await params;
-  const title = await publicVideoTitle(videoId);
-  if (title === null) notFound();
-  return <WatchPlayer videoId={videoId} title={title} />;
+  const video = await publicVideo(videoId);
+  if (!video) notFound();
+  return <WatchPlayer videoId={videoId} title={video.title} shareUrl={video.shareUrl} />;
 }
