@@ -24,9 +24,12 @@ test('Disconnect TikTok revokes at TikTok, unpublishes, and signs out', async ({
   await signIn(page, user);
   expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id] })).status()).toBe(200);
   await control(request, { action: 'resetCounters' });
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Disconnect TikTok' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  const confirm = page.getByRole('dialog', { name: 'Disconnect TikTok?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Disconnect TikTok' }).click();
+  await expect(page).toHaveURL(/\/\?done=disconnected$/);
+  await expect(page.getByRole('status').filter({ hasText: 'TikTok is disconnected and you are signed out.' })).toBeVisible();
   expect((await counters(request))['oauth/revoke']).toBe(1);
   expect((await page.request.get(`/u/${user}`)).status()).toBe(404);
   await page.goto('/dashboard');
@@ -72,9 +75,17 @@ test('Delete my data removes the creator; signing in again starts from nothing',
   const videos = await sandboxVideos(request, user);
   await signIn(page, user);
   expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id] })).status()).toBe(200);
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Delete my data' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  const confirm = page.getByRole('dialog', { name: 'Delete all your Showreel data?' });
+  // Deleting asks for the handle to be typed: until it matches, the button does nothing.
+  const go = confirm.getByRole('button', { name: 'Delete my data' });
+  await expect(go).toBeDisabled();
+  await confirm.getByLabel(/Type your handle/).fill('not-my-handle');
+  await expect(go).toBeDisabled();
+  await confirm.getByLabel(/Type your handle/).fill(user);
+  await go.click();
+  await expect(page).toHaveURL(/\/\?done=deleted$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Your Showreel data is deleted' })).toBeVisible();
   expect((await page.request.get(`/u/${user}`)).status()).toBe(404);
   await signIn(page, user);
   await expect(page).toHaveURL(/\/dashboard$/);

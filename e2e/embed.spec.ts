@@ -219,7 +219,9 @@ test('the dashboard panel: the preview follows saves and the controls, snippets 
 
   await panel.getByLabel('Layout').selectOption('carousel');
   await panel.getByLabel('Theme').selectOption('dark');
+  // The field keeps what is typed and applies it (clamped to 1-50) when the creator leaves it.
   await panel.getByLabel('Videos shown (at most)').fill('2');
+  await panel.getByLabel('Videos shown (at most)').press('Tab');
   await panel.getByLabel('Show view and like counts').check();
   await expect(preview).toHaveAttribute('src', `/embed/${a.user}?layout=carousel&theme=dark&max=2&stats=1`);
   await expect(page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: /^Play / })).toHaveCount(2);

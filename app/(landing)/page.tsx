@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DoneBanner } from './_components/done-banner';
 
 // Prerendered at build time and served as a static file; see the layout for signed-in visitors.
 export const dynamic = 'force-static';
@@ -6,6 +7,7 @@ export const dynamic = 'force-static';
 export default function LandingPage() {
   return (
     <main className="container">
+      <DoneBanner />
       <section className="hero">
         <h1>Your best TikToks, on one page you own.</h1>
         <p>

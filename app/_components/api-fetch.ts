@@ -18,7 +18,7 @@ export const FALLBACK_MESSAGE = 'Something went wrong. Please try again.';
  * Calls one of the app's JSON routes (same origin, so the session cookie and Origin go along) and
  * returns its body, or throws ApiError with the message from the `{ error: { message } }` it answered.
  */
-export async function apiFetch<T>(url: string, init: { method?: 'GET' | 'POST' | 'PUT'; json?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(url: string, init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; json?: unknown } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {

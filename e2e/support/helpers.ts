@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 
 let seq = 0;
 let ipSeq = 0;
@@ -59,4 +59,23 @@ export async function fakeTikTokPlayer(page: Page, events: Array<Record<string, 
       </script></body>`,
     }),
   );
+}
+
+/** The Publish switch, as the dashboard flips it (PATCH /api/showcase). */
+export async function publish(page: Page, published = true) {
+  const res = await page.request.patch('/api/showcase', { data: { published }, headers: { Origin: new URL(page.url()).origin } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Drags a showcase-order row by its handle onto another row, with the mouse, in small steps as a hand would. */
+export async function dragRow(page: Page, from: Locator, to: Locator) {
+  const handle = await from.getByRole('button', { name: /^Drag to reorder / }).boundingBox();
+  const target = await to.boundingBox();
+  if (!handle || !target) throw new Error('row not visible');
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  const [x, y] = [handle.x + handle.width / 2, target.y + target.height * 0.75];
+  for (let i = 1; i <= 10; i++) await page.mouse.move(handle.x + handle.width / 2, handle.y + ((y - handle.y) * i) / 10);
+  await page.mouse.move(x, y);
+  await page.mouse.up();
 }

@@ -11,11 +11,9 @@ export async function creatorWith(page: Page, request: Parameters<typeof sandbox
   const videos = await sandboxVideos(request, user);
   await signIn(page, user);
   await expect(page).toHaveURL(/\/dashboard$/);
-  // The dashboard's embed preview renders the (still empty) showcase as it loads. Cached pages are
-  // stamped when their render ends, so a save landing while that render is under way would be
-  // outlived by it (ISR's window, README "Known limits"); a creator saves seconds later, not within
-  // the same millisecond.
-  await expect(page.frameLocator('iframe[title="Embed preview"]').getByText('No videos here yet.')).toBeVisible();
+  // A new creator's page is a draft: the dashboard shows no embed preview until the first save
+  // publishes it, so no public render is under way when the save lands.
+  await expect(page.getByText('Your page is a draft.')).toBeVisible();
   const chosen = picks.map((i) => videos[i]);
   expect((await apiPut(page, '/api/showcase', { videoIds: chosen.map((v) => v.id) })).status()).toBe(200);
   return { user, videos: chosen };

@@ -19,6 +19,7 @@ export const requireCreator = cache(async () => {
           avatarUrl: true,
           handle: true,
           published: true,
+          publishedAt: true,
           connection: { select: { scopes: true, status: true, lastSyncedAt: true, lastError: true } },
         },
       })

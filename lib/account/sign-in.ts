@@ -25,7 +25,10 @@ async function chooseHandle(profile: TikTokProfile, userId: string | null): Prom
  */
 export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   const profile = await getUserInfo(tokens.accessToken, tokens.scopes);
-  const existing = await db.user.findUnique({ where: { openId: tokens.openId }, select: { id: true, handle: true, published: true } });
+  const existing = await db.user.findUnique({
+    where: { openId: tokens.openId },
+    select: { id: true, handle: true, published: true, publishedAt: true, connection: { select: { userId: true } } },
+  });
   const handle = existing && !profile.username ? existing.handle : await chooseHandle(profile, existing?.id ?? null);
   const userId = existing?.id ?? randomUUID();
   const connection = {
@@ -41,13 +44,15 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
     username: profile.username,
     avatarUrl: profile.avatarUrl,
     handle,
-    published: true,
   };
+  // Publishing is the creator's decision: a new creator starts as a draft, a signed-in creator keeps
+  // what they chose, and one who was live before a disconnect (which unpublishes) is live again.
+  const published = existing ? existing.published || (!existing.connection && existing.publishedAt !== null) : false;
   await db.$transaction([
     db.user.upsert({
       where: { openId: tokens.openId },
-      create: { id: userId, openId: tokens.openId, ...profileData },
-      update: profileData,
+      create: { id: userId, openId: tokens.openId, ...profileData, published },
+      update: { ...profileData, published },
     }),
     db.tikTokConnection.upsert({
       where: { userId },
@@ -55,7 +60,7 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
       update: { ...connection, version: { increment: 1 } },
     }),
   ]);
-  if (existing && (existing.handle !== handle || !existing.published)) await revalidateHandle(existing.handle);
+  if (existing && (existing.handle !== handle || existing.published !== published)) await revalidateHandle(existing.handle);
   await revalidateHandle(handle);
   return userId;
 }

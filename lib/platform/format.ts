@@ -6,10 +6,19 @@ export function formatDuration(totalSeconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const UTC = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+const utcDate = new Intl.DateTimeFormat('en', UTC);
+const utcDateTime = new Intl.DateTimeFormat('en', { ...UTC, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
 
-export function formatDate(iso: string | Date): string {
-  return dateFormat.format(typeof iso === 'string' ? new Date(iso) : iso);
+/**
+ * "1 Dec 2026" (with `withTime`, "1 Dec 2026, 9:05 AM UTC"). In UTC unless `local`: the browser
+ * formats in the viewer's own time zone once it has hydrated (app/_components/local-date.tsx).
+ */
+export function formatDate(iso: string | Date, opts: { local?: boolean; withTime?: boolean } = {}): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (!opts.local) return (opts.withTime ? utcDateTime : utcDate).format(date);
+  const { timeZone: _utc, ...local } = UTC;
+  return new Intl.DateTimeFormat('en', opts.withTime ? { ...local, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } : local).format(date);
 }
 
 export function videoLabel(v: { title: string; description: string }): string {

@@ -35,3 +35,15 @@ export function showcaseEntry({ item, video: v }: ShowcaseRow): ShowcaseEntry {
 export async function readShowcase(userId: string, opts: { availableOnly?: boolean } = {}): Promise<ShowcaseEntry[]> {
   return (await showcaseRows(userId, opts)).map(showcaseEntry);
 }
+
+/** Whether the creator's page is public, and since when it first was (null: a draft never published). */
+export async function publicationOf(userId: string): Promise<{ published: boolean; publishedAt: string | null }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { published: true, publishedAt: true } });
+  return { published: user.published, publishedAt: user.publishedAt?.toISOString() ?? null };
+}
+
+/** What the dashboard's editor shows: the saved showcase and whether it is public. */
+export async function editorState(userId: string) {
+  const [items, publication] = await Promise.all([readShowcase(userId), publicationOf(userId)]);
+  return { items, ...publication };
+}

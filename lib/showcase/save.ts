@@ -32,6 +32,8 @@ export async function saveShowcase(userId: string, videoIds: string[]): Promise<
       return db.video.upsert({ where: { userId_id: { userId, id: v.id } }, create: { userId, id: v.id, ...row }, update: row });
     }),
     db.showcaseItem.createMany({ data: videoIds.map((videoId, position) => ({ userId, videoId, position })) }),
+    // A draft's first save of a non-empty showcase publishes it; later saves leave the switch alone.
+    ...(videoIds.length ? [db.user.updateMany({ where: { id: userId, publishedAt: null }, data: { published: true, publishedAt: new Date() } })] : []),
   ]);
   await revalidateShowcaseOf(userId);
   return readShowcase(userId);

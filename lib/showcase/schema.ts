@@ -21,3 +21,6 @@ export const handleParamsSchema = z.object({ handle: handleSchema });
 
 /** Routes named by a video (`/api/covers/{videoId}`). */
 export const videoParamsSchema = z.object({ videoId: videoIdSchema });
+
+/** The body of PATCH /api/showcase: the Publish / Unpublish switch. */
+export const publishInputSchema = z.object({ published: z.boolean() });

@@ -7,6 +7,7 @@ import { embedScript } from '@/lib/embed/script';
 import { env } from '@/lib/platform/config/env';
 import { paths } from '@/lib/platform/http/paths';
 import { AccountActions } from './_components/account-actions';
+import { PublishStatus, WhenLive } from './_components/publish-status';
 import { RecentVideos } from './_components/recent-videos';
 import { ReconnectBanner } from './_components/reconnect-banner';
 import { SharePanel } from './_components/share-panel';
@@ -18,6 +19,9 @@ export const metadata: Metadata = { title: 'Dashboard', robots: { index: false }
 export default async function DashboardPage() {
   const creator = await requireCreator();
   const connected = creator.status === CONNECTION_STATUS.active;
+  // Seeds the editor's shared SWR entry; the picker's own read (under Suspense) carries the items.
+  const publication = { items: [], published: creator.published, publishedAt: creator.publishedAt?.toISOString() ?? null };
+  const publicUrl = `${env().appUrl}${paths.publicPage(creator.handle)}`;
   return (
     <main className="container">
       <section className="profile" aria-label="Your TikTok profile">
@@ -33,15 +37,17 @@ export default async function DashboardPage() {
           {creator.username && <p className="handle">@{creator.username}</p>}
         </div>
         <div className="links">
-          {creator.published && (
-            // Not prefetched: a prefetch renders the public page while the creator may be saving, and a
-            // render that outlives a save is cached for its 5-minute window (README, Known limits).
+          <WhenLive initial={publication}>
+            {/* Not prefetched: a prefetch renders the public page while the creator may be saving, and a
+                render that outlives a save is cached for its 5-minute window (docs/architecture.md, Known limits). */}
             <Link className="button button-ghost" href={paths.publicPage(creator.handle)} prefetch={false}>
               Public page
             </Link>
-          )}
+          </WhenLive>
         </div>
       </section>
+
+      {creator.status !== CONNECTION_STATUS.disconnected && <PublishStatus initial={publication} publicUrl={publicUrl} />}
 
       {creator.status === CONNECTION_STATUS.needsReconnect && <ReconnectBanner />}
       {creator.status === CONNECTION_STATUS.disconnected && (
@@ -60,9 +66,15 @@ export default async function DashboardPage() {
         </Suspense>
       )}
 
-      {creator.published && <SharePanel appUrl={env().appUrl} handle={creator.handle} scriptVersion={embedScript.version} />}
+      <WhenLive initial={publication}>
+        <SharePanel appUrl={env().appUrl} handle={creator.handle} scriptVersion={embedScript.version} />
+      </WhenLive>
 
-      <AccountActions connected={creator.status !== CONNECTION_STATUS.disconnected} lastSyncedAt={creator.connection?.lastSyncedAt?.toISOString() ?? null} />
+      <AccountActions
+        connected={creator.status !== CONNECTION_STATUS.disconnected}
+        lastSyncedAt={creator.connection?.lastSyncedAt?.toISOString() ?? null}
+        handle={creator.handle}
+      />
     </main>
   );
 }

@@ -11,6 +11,8 @@ import { SHOWCASE_SAVED_KEY } from './showcase-saved-key';
 /** "Share and embed": the public link, a live preview of the embed, and snippets to copy. */
 export function SharePanel(target: SnippetTarget) {
   const [options, setOptions] = useState<EmbedOptions>(DEFAULT_EMBED_OPTIONS);
+  // What the creator is typing in "Videos shown": kept as typed, applied (clamped) when they leave the field.
+  const [maxText, setMaxText] = useState(String(DEFAULT_EMBED_OPTIONS.max));
   // Set by the picker after each save: a new value reloads the preview (no fetcher: cache only).
   const { data: savedAt = 0 } = useSWR<number>(SHOWCASE_SAVED_KEY, null);
   const preview = useRef<HTMLIFrameElement>(null);
@@ -46,7 +48,20 @@ export function SharePanel(target: SnippetTarget) {
             <Choice label="Theme" value={options.theme} choices={THEMES} onChange={(theme) => set({ theme })} />
             <label>
               Videos shown (at most)
-              <input type="number" min={1} max={MAX_EMBED_VIDEOS} value={options.max} onChange={(e) => set({ max: e.target.value })} />
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={MAX_EMBED_VIDEOS}
+                value={maxText}
+                onChange={(e) => setMaxText(e.target.value)}
+                onBlur={() => {
+                  const n = Math.round(Number(maxText));
+                  const max = Number.isFinite(n) && maxText.trim() !== '' ? Math.min(MAX_EMBED_VIDEOS, Math.max(1, n)) : options.max;
+                  setMaxText(String(max));
+                  set({ max });
+                }}
+              />
             </label>
             <label className="check">
               <input type="checkbox" checked={options.stats} onChange={(e) => set({ stats: e.target.checked ? '1' : '0' })} />
