@@ -34,6 +34,10 @@ test('Disconnect TikTok revokes at TikTok, unpublishes, and signs out', async ({
   expect((await page.request.get(`/u/${user}`)).status()).toBe(404);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/$/);
+  // Connecting again picks up where the creator left off: the page they had published is live again.
+  await signIn(page, user);
+  await expect(page.getByRole('region', { name: 'Your page is live.' })).toBeVisible();
+  expect((await page.request.get(`/u/${user}`)).status()).toBe(200);
 });
 
 test('a copied session survives a plain sign-out elsewhere, and is refused everywhere after "Sign out everywhere"', async ({ page, browser }) => {

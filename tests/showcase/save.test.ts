@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/platform/db/client';
+import { setPublished } from '@/lib/showcase/publish';
 import { readShowcase } from '@/lib/showcase/read';
 import { NotOwnedError, saveShowcase } from '@/lib/showcase/save';
 import { migrateTestDb } from '../support/db';
@@ -62,5 +63,24 @@ describe('saveShowcase', () => {
     expect(calls['video/query']).toBe(1);
     expect(await readShowcase(userId)).toEqual([]);
     expect(await db.video.count({ where: { userId } })).toBe(0);
+  });
+
+  it('publishes a draft on its first non-empty save, and leaves the switch alone after that', async () => {
+    const userId = await connectedCreator();
+    await db.user.update({ where: { id: userId }, data: { published: false, publishedAt: null } });
+    fakeDisplayApi(server, () => mine);
+    const state = () => db.user.findUniqueOrThrow({ where: { id: userId }, select: { published: true, publishedAt: true } });
+    await saveShowcase(userId, []);
+    expect(await state()).toEqual({ published: false, publishedAt: null });
+    await saveShowcase(userId, [mine[0].id]);
+    const first = await state();
+    expect(first.published).toBe(true);
+    expect(first.publishedAt).toBeInstanceOf(Date);
+    // The creator unpublishes: later saves keep it unpublished, and publishing again keeps the first date.
+    await setPublished(userId, false);
+    await saveShowcase(userId, [mine[1].id]);
+    expect(await state()).toEqual({ published: false, publishedAt: first.publishedAt });
+    await setPublished(userId, true);
+    expect(await state()).toEqual({ published: true, publishedAt: first.publishedAt });
   });
 });
