@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { apiPut, fakeTikTokPlayer, type SandboxVideo, sandboxVideos, signIn, uniqueUser } from './support/helpers';
+import { fakeTikTokPlayer, publishedCreator, type SandboxVideo } from './support/helpers';
 import { SIZES } from './support/layout';
 
 // axe-core on every page a person meets, signed in and out, player closed and open, at both sizes:
@@ -17,14 +17,7 @@ async function violations(page: Page) {
 let creator: { user: string; videos: SandboxVideo[] };
 
 test.beforeAll(async ({ browser }) => {
-  const page = await (await browser.newContext()).newPage();
-  const user = uniqueUser('axe');
-  const videos = await sandboxVideos(page.request, user);
-  await signIn(page, user);
-  expect((await apiPut(page, '/api/showcase', { videoIds: videos.slice(0, 4).map((v) => v.id) })).status()).toBe(200);
-  await page.context().storageState({ path: 'test-results/axe-creator.json' });
-  await page.context().close();
-  creator = { user, videos };
+  creator = await publishedCreator(browser, 'axe', 4, 'test-results/axe-creator.json');
 });
 
 async function open(browser: Browser, size: (typeof SIZES)[number], signedIn = false) {

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { apiPut, control, fakeTikTokPlayer, type SandboxVideo, sandboxVideos, signIn, uniqueUser } from './support/helpers';
+import { control, fakeTikTokPlayer, publishedCreator, type SandboxVideo } from './support/helpers';
 import { expectCoversAtTheirShape, expectSoundLayout, imagesSettled, SCREENSHOTS, SIZES, wideElements } from './support/layout';
 
 // What a creator and a visitor see, measured at a phone's and a laptop's size: covers at 9:16, nothing
@@ -9,14 +9,7 @@ import { expectCoversAtTheirShape, expectSoundLayout, imagesSettled, SCREENSHOTS
 let creator: { user: string; videos: SandboxVideo[] };
 
 test.beforeAll(async ({ browser }) => {
-  const page = await (await browser.newContext()).newPage();
-  const user = uniqueUser('look');
-  const videos = await sandboxVideos(page.request, user);
-  await signIn(page, user);
-  expect((await apiPut(page, '/api/showcase', { videoIds: videos.slice(0, 6).map((v) => v.id) })).status()).toBe(200);
-  await page.context().storageState({ path: 'test-results/look-creator.json' });
-  await page.context().close();
-  creator = { user, videos };
+  creator = await publishedCreator(browser, 'look', 6, 'test-results/look-creator.json');
 });
 
 test.afterEach(async ({ request }) => {

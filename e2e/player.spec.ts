@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { apiPut, control, type SandboxVideo, sandboxVideos, signIn, uniqueUser } from './support/helpers';
+import { control, publishedCreator, type SandboxVideo } from './support/helpers';
 
 // When TikTok's player cannot load (a blocked network, a school filter, a removed video), visitors
 // read what happened and get a link to the video on TikTok, on every player surface.
@@ -7,13 +7,7 @@ import { apiPut, control, type SandboxVideo, sandboxVideos, signIn, uniqueUser }
 let creator: { user: string; videos: SandboxVideo[] };
 
 test.beforeAll(async ({ browser }) => {
-  const page = await (await browser.newContext()).newPage();
-  const user = uniqueUser('blocked');
-  const videos = await sandboxVideos(page.request, user);
-  await signIn(page, user);
-  expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id] })).status()).toBe(200);
-  await page.context().close();
-  creator = { user, videos };
+  creator = await publishedCreator(browser, 'blocked', 1);
 });
 
 test.afterAll(async ({ request }) => {

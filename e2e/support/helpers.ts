@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Locator, type Page } from '@playwright/test';
 
 let seq = 0;
 let ipSeq = 0;
@@ -78,4 +78,20 @@ export async function dragRow(page: Page, from: Locator, to: Locator) {
   for (let i = 1; i <= 10; i++) await page.mouse.move(handle.x + handle.width / 2, handle.y + ((y - handle.y) * i) / 10);
   await page.mouse.move(x, y);
   await page.mouse.up();
+}
+
+/**
+ * A new creator whose first `count` videos are saved (which publishes the page), signed in in a
+ * context of its own that is closed again; with `storage`, its session is kept in that file for
+ * contexts that need to be this creator.
+ */
+export async function publishedCreator(browser: Browser, prefix: string, count: number, storage?: string) {
+  const page = await (await browser.newContext()).newPage();
+  const user = uniqueUser(prefix);
+  const videos = await sandboxVideos(page.request, user);
+  await signIn(page, user);
+  expect((await apiPut(page, '/api/showcase', { videoIds: videos.slice(0, count).map((v) => v.id) })).status()).toBe(200);
+  if (storage) await page.context().storageState({ path: storage });
+  await page.context().close();
+  return { user, videos };
 }
