@@ -105,11 +105,17 @@ test('rows reorder with the keyboard: Space on the handle, arrow keys, Space aga
   await page.reload();
   const rows = page.getByRole('list', { name: 'Showcase order' }).getByRole('listitem');
   await page.getByRole('button', { name: `Drag to reorder ${videos[0].title}` }).focus();
-  // dnd-kit's keyboard sensor: pick up, move two rows down, drop (a short pause lets each move settle).
-  for (const key of ['Space', 'ArrowDown', 'ArrowDown', 'Space']) {
-    await page.keyboard.press(key);
-    await page.waitForTimeout(150);
-  }
+  // dnd-kit's keyboard sensor: pick up, move two rows down, drop; each step is announced in words.
+  const said = (text: string | RegExp) => expect(page.getByText(text)).toBeAttached();
+  await page.keyboard.press('Space');
+  // Picked up: dnd-kit says so, then at once where the row is (over its own place).
+  await said(`${videos[0].title} is over place 1 of 3.`);
+  await page.keyboard.press('ArrowDown');
+  await said(`${videos[0].title} is over place 2 of 3.`);
+  await page.keyboard.press('ArrowDown');
+  await said(`${videos[0].title} is over place 3 of 3.`);
+  await page.keyboard.press('Space');
+  await said(`Dropped ${videos[0].title} at place 3 of 3.`);
   await expect(rows).toContainText([videos[1].title, videos[2].title, videos[0].title]);
 });
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { closestCenter, DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
+import { type Announcements, closestCenter, DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 
@@ -20,6 +20,16 @@ export function ShowcaseOrder({ items, onChange, onRemove, disabled }: Props) {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const ids = items.map((i) => i.id);
+  // What a screen reader hears while a row moves: titles and places, not internal ids.
+  const name = (id: string | number) => items.find((i) => i.id === String(id))?.label ?? 'video';
+  const place = (id: string | number) => `${ids.indexOf(String(id)) + 1} of ${ids.length}`;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${name(active.id)}, at ${place(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${name(active.id)} is over place ${place(over.id)}.` : `${name(active.id)} is no longer over a place.`),
+    onDragEnd: ({ active, over }) => (over ? `Dropped ${name(active.id)} at place ${place(over.id)}.` : `Dropped ${name(active.id)}.`),
+    onDragCancel: ({ active }) => `Moving ${name(active.id)} was cancelled; it is back at ${place(active.id)}.`,
+  };
+  const instructions = 'To move a video, press Space on its handle, use the arrow keys, and press Space again to drop it, or Escape to cancel.';
   const moveTo = (from: number, to: number) => {
     if (to < 0 || to >= ids.length || from === to) return;
     onChange(arrayMove(ids, from, to));
@@ -28,7 +38,12 @@ export function ShowcaseOrder({ items, onChange, onRemove, disabled }: Props) {
     if (over && active.id !== over.id) moveTo(ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
   };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: instructions } }}
+    >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ol className="order" aria-label="Showcase order">
           {items.map((item, index) => (
