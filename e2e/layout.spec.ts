@@ -61,7 +61,10 @@ for (const size of SIZES) {
         await expectCoversAtTheirShape(page);
         await expectSoundLayout(page);
         await page.screenshot({ path: `${SCREENSHOTS}/dashboard-order-sheet-${size.width}x${size.height}.png` });
+        await page.getByRole('button', { name: 'Hide order' }).click();
       }
+      // Back to the top, so the full-page picture shows the panel where a person first sees it.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await shot(page, 'dashboard', size);
     });
 

@@ -115,6 +115,9 @@ export function ShowcasePicker({ initialPage, initialState }: Props) {
           <button type="button" className="primary editor-save" onClick={save} disabled={!hydrated || status.kind === 'saving' || !dirty}>
             {publishesOnSave ? 'Save showcase and publish' : 'Save showcase'}
           </button>
+          <p ref={statusRef} tabIndex={-1} className={`status-line ${status.kind}`} role="status" aria-live="polite">
+            {status.text || (dirty ? 'You have unsaved changes.' : savedIds.length ? 'Saved.' : '')}
+          </p>
         </div>
         <div id="showcase-order-body" className="editor-body">
           <p className="muted" style={{ margin: 0 }}>
@@ -122,9 +125,6 @@ export function ShowcasePicker({ initialPage, initialState }: Props) {
           </p>
           <ShowcaseOrder items={order} onChange={setDraft} onRemove={toggle} disabled={!hydrated} />
         </div>
-        <p ref={statusRef} tabIndex={-1} className={`status-line ${status.kind}`} role="status" aria-live="polite">
-          {status.text || (dirty ? 'You have unsaved changes.' : savedIds.length ? 'Saved.' : '')}
-        </p>
       </aside>
     </div>
   );
