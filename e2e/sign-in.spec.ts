@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueUser } from './support/helpers';
+import { control, signIn, uniqueUser } from './support/helpers';
 
 test('a new creator signs in through the consent page and sees their display name', async ({ page }) => {
   await signIn(page, 'mia.rivera');
@@ -16,6 +16,22 @@ test('Cancel on the consent page gives a friendly page with Try again, and no se
   await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/api/auth/tiktok');
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/$/);
+});
+
+test("a scope TikTok has not approved for the app: the sign-in fails in words (not the creator's fault) and creates nothing", async ({ page, request }) => {
+  // The sandbox, like TikTok, knows which scopes the app is approved for; the app asks for video.list.
+  await control(request, { action: 'settings', approvedScopes: ['user.info.basic', 'user.info.profile'] });
+  try {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Continue with TikTok' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign-in is misconfigured' })).toBeVisible();
+    await expect(page.getByText("This isn't your fault")).toBeVisible();
+    expect((await page.request.get('/api/showcase')).status()).toBe(401);
+    await page.goto('/dashboard');
+    await expect(page).toHaveURL(/\/$/);
+  } finally {
+    await control(request, { action: 'reset' });
+  }
 });
 
 test('a forged state creates no session', async ({ page }) => {

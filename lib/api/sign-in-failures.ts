@@ -14,6 +14,12 @@ export const SIGN_IN_FAILURES: Record<CallbackFailure, { title: string; message:
     message: 'No problem: nothing was shared with Showreel. You can try again whenever you like.',
     status: 400,
   },
+  invalid_scope: {
+    title: 'Sign-in is misconfigured',
+    message:
+      "This isn't your fault: Showreel asked TikTok for permissions TikTok hasn't approved for this site, so TikTok stopped the sign-in. Nothing was created. The site's operator has been told; please try again later.",
+    status: 503,
+  },
   oauth_error: { title: 'TikTok could not sign you in', message: 'TikTok reported a problem with this sign-in. Please try again.', status: 400 },
   missing_code: { title: 'TikTok did not finish the sign-in', message: 'The answer from TikTok was incomplete. Please try again.', status: 400 },
   exchange_failed: { title: 'TikTok could not sign you in', message: 'The sign-in could not be completed. Please try again.', status: 400 },

@@ -3,7 +3,7 @@ import { sealData, unsealData } from 'iron-session';
 import { env } from '../platform/config/env';
 import { authorizeUrl, exchangeCode } from '../tiktok/client';
 import { isTikTokError } from '../tiktok/errors';
-import { SCOPES } from '../tiktok/scopes';
+import { formatScopes, requestedScopes, SCOPES } from '../tiktok/scopes';
 import type { TokenSet } from '../tiktok/types';
 import { challengeFor, createVerifier, randomToken } from './pkce';
 import { getOAuthFlow, OAUTH_FLOW_TTL_SECONDS } from './session';
@@ -42,6 +42,7 @@ export async function startAuthorization(input: { platform: Platform; scheme?: s
 export type CallbackFailure =
   | 'invalid_state'
   | 'access_denied'
+  | 'invalid_scope'
   | 'oauth_error'
   | 'missing_code'
   | 'exchange_failed'
@@ -72,6 +73,13 @@ export async function completeAuthorization(platform: Platform, query: URLSearch
     return { ok: false, reason: 'invalid_state', scheme };
   }
   const error = query.get('error');
+  if (error === 'invalid_scope') {
+    // Not the creator's doing: the app asked for scopes TikTok has not approved it for.
+    console.error(
+      `[auth] TikTok refused the requested scopes (${formatScopes(requestedScopes(env().scopes))}): set TIKTOK_SCOPES to the scopes the app is approved for`,
+    );
+    return { ok: false, reason: 'invalid_scope', scheme };
+  }
   if (error) return { ok: false, reason: error === 'access_denied' ? 'access_denied' : 'oauth_error', scheme };
   const code = query.get('code');
   if (!code) return { ok: false, reason: 'missing_code', scheme };

@@ -31,7 +31,17 @@ export function setVideoStats(username: string, videoId: string, views: number, 
   const c = ensureAccount(username);
   if (!videosOf(c).some((v) => v.id === videoId)) return false;
   return store.update<Account, boolean>('account', c.openId, (a) => ({
-    value: { username, hidden: a?.hidden ?? {}, stats: { ...(a?.stats ?? {}), [videoId]: { views, likes } } },
+    value: { ...a, username, hidden: a?.hidden ?? {}, stats: { ...(a?.stats ?? {}), [videoId]: { views, likes } } },
+    result: true,
+  }));
+}
+
+/** Marks a video as AI-generated (TikTok's is_aigc), or not. */
+export function setVideoAigc(username: string, videoId: string, aiGenerated: boolean): boolean {
+  const c = ensureAccount(username);
+  if (!videosOf(c).some((v) => v.id === videoId)) return false;
+  return store.update<Account, boolean>('account', c.openId, (a) => ({
+    value: { ...a, username, hidden: a?.hidden ?? {}, aigc: { ...(a?.aigc ?? {}), [videoId]: aiGenerated } },
     result: true,
   }));
 }
@@ -41,7 +51,7 @@ export function visibleVideos(openId: string): SandboxVideo[] {
   if (!a) return [];
   return videosOf(creator(a.username))
     .filter((v) => !a.hidden[v.id])
-    .map((v) => ({ ...v, ...a.stats?.[v.id] }))
+    .map((v) => ({ ...v, ...a.stats?.[v.id], aiGenerated: a.aigc?.[v.id] ?? false }))
     .sort((x, y) => y.createTime - x.createTime);
 }
 

@@ -89,6 +89,8 @@ export type SandboxVideo = {
   /** Public counts, when a test set them (setVideoStats); otherwise derived from the video. */
   views?: number;
   likes?: number;
+  /** TikTok's AI-generated mark (is_aigc), when a test set it (setVideoAigc). */
+  aiGenerated?: boolean;
 };
 
 export function creator(username: string): SandboxCreator {

@@ -27,6 +27,7 @@ function videoJson(v: SandboxVideo, username: string, fields: string[]): Record<
     comment_count: (v.duration * 17) % 400,
     share_count: (v.duration * 7) % 200,
     view_count: v.views ?? (v.duration * 977) % 90000,
+    is_aigc: v.aiGenerated ?? false,
   };
   return Object.fromEntries(fields.map((f) => [f, full[f]]));
 }

@@ -18,8 +18,17 @@ export type Code = {
   used: boolean;
   qrToken?: string;
 };
-export type Token = { openId: string; username: string; scopes: string[]; expiresAt: number; revoked: boolean };
-export type Account = { username: string; hidden: Record<string, 'private' | 'deleted'>; stats?: Record<string, { views: number; likes: number }> };
+/**
+ * One issued token. `family` names the grant it descends from (every refresh of one authorization
+ * shares it); `rotated` marks a refresh token that was traded for a new pair (presenting it again is reuse).
+ */
+export type Token = { openId: string; username: string; scopes: string[]; expiresAt: number; revoked: boolean; family?: string; rotated?: boolean };
+export type Account = {
+  username: string;
+  hidden: Record<string, 'private' | 'deleted'>;
+  stats?: Record<string, { views: number; likes: number }>;
+  aigc?: Record<string, boolean>;
+};
 export type QrRecord = {
   status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised';
   scopes: string[];
@@ -29,7 +38,15 @@ export type QrRecord = {
   expiresAt: number;
 };
 export type Fault = { status?: number; delayMs?: number; remaining?: number | null };
-export type Settings = { coverTtlSeconds: number; avatarTtlSeconds: number; accessTtlSeconds: number; refreshTtlSeconds: number; qrTtlSeconds: number };
+export type Settings = {
+  coverTtlSeconds: number;
+  avatarTtlSeconds: number;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  qrTtlSeconds: number;
+  /** The scopes TikTok has approved for the app: asking for another fails the authorization with invalid_scope. */
+  approvedScopes: string[];
+};
 
 export const SCOPES = [TIKTOK_SCOPES.basic, TIKTOK_SCOPES.profile, TIKTOK_SCOPES.stats, TIKTOK_SCOPES.videoList] as const;
 /** user.info.basic cannot be unticked on TikTok's consent screen; the rest can. */

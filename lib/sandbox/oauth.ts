@@ -47,6 +47,21 @@ export function validateAuthorize(q: AuthorizeRequest): string | null {
   return null;
 }
 
+/**
+ * A known scope the app is not approved for: TikTok sends the browser back to the redirect URI with
+ * error=invalid_scope (the whole sign-in fails), rather than showing the consent screen.
+ */
+export function unapprovedScopeRedirect(q: AuthorizeRequest): string | null {
+  const approved = settings().approvedScopes;
+  const refused = q.scopes.filter((s) => !approved.includes(s));
+  if (refused.length === 0) return null;
+  const back = new URL(q.redirectUri);
+  back.searchParams.set('error', 'invalid_scope');
+  back.searchParams.set('error_description', `The app is not approved for: ${refused.join(', ')}.`);
+  if (q.state) back.searchParams.set('state', q.state);
+  return back.toString();
+}
+
 export function issueCode(input: { username: string; scopes: string[]; redirectUri: string; challenge: string | null; qrToken?: string }): string {
   const c = ensureAccount(input.username);
   const code = random('');
@@ -67,12 +82,13 @@ export function oauthError(error: string, description: string, status = 200): Sa
   return { status, body: { error, error_description: description, log_id: logId() } };
 }
 
-function tokenPair(openId: string, username: string, scopes: string[]): SandboxReply {
+function tokenPair(openId: string, username: string, scopes: string[], family = random('grant.')): SandboxReply {
   const s = settings();
   const access = random('act.');
   const refresh = random('rft.');
-  store.put('access', access, { openId, username, scopes, expiresAt: Date.now() + s.accessTtlSeconds * 1000, revoked: false } satisfies Token);
-  store.put('refresh', refresh, { openId, username, scopes, expiresAt: Date.now() + s.refreshTtlSeconds * 1000, revoked: false } satisfies Token);
+  const base = { openId, username, scopes, revoked: false, family };
+  store.put('access', access, { ...base, expiresAt: Date.now() + s.accessTtlSeconds * 1000 } satisfies Token);
+  store.put('refresh', refresh, { ...base, expiresAt: Date.now() + s.refreshTtlSeconds * 1000 } satisfies Token);
   return {
     status: 200,
     body: {
@@ -118,9 +134,16 @@ export async function token(form: URLSearchParams, signal?: AbortSignal): Promis
     return store.update<Token, SandboxReply>('refresh', presented, (t) => {
       // Per-account count too, so tests can say "each account refreshed exactly once".
       if (t) store.bump(`oauth/token:refresh@${t.username}`);
+      if (t?.rotated) {
+        // Reuse of a rotated refresh token: treated as theft, as providers that rotate do. Every token
+        // of that grant dies; the account has to authorize again.
+        store.bump(`oauth/token:reuse@${t.username}`);
+        if (t.family) revokeFamily(t.family);
+        return { result: oauthError('invalid_grant', 'Refresh token was already used; every token of this authorization is revoked.') };
+      }
       if (!t || t.revoked || t.expiresAt < Date.now()) return { result: oauthError('invalid_grant', 'Refresh token is invalid or expired.') };
       // Rotation: the presented refresh token dies the moment a new one is issued.
-      return { value: { ...t, revoked: true }, result: tokenPair(t.openId, t.username, t.scopes) };
+      return { value: { ...t, revoked: true, rotated: true }, result: tokenPair(t.openId, t.username, t.scopes, t.family) };
     });
   }
   return oauthError('unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.', 400);
@@ -135,6 +158,15 @@ export async function revoke(form: URLSearchParams): Promise<SandboxReply> {
   const t = store.get<Token>('access', form.get('token') ?? '');
   if (t) revokeAll(t.openId);
   return { status: 200, body: {} };
+}
+
+/** Kills every token descending from one authorization (the answer to a reused refresh token). */
+function revokeFamily(family: string): void {
+  for (const kind of ['access', 'refresh'] as const) {
+    for (const { key, value } of store.all<Token>(kind)) {
+      if (value.family === family && !value.revoked) store.put(kind, key, { ...value, revoked: true });
+    }
+  }
 }
 
 /** Kills every token of an account (the user removed the app, or revoke was called). */

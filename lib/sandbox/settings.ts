@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '../platform/config/env';
-import { type Fault, logId, type SandboxReply, type Settings } from './model';
+import { type Fault, logId, type SandboxReply, SCOPES, type Settings } from './model';
 import * as store from './store';
 
 // What tests and demos control: the sandbox's settings, injected faults and delays, call counters.
@@ -9,8 +9,10 @@ export function settings(): Settings {
   return {
     coverTtlSeconds: env().sandboxCoverTtlSeconds,
     avatarTtlSeconds: env().sandboxCoverTtlSeconds,
-    accessTtlSeconds: 86_400,
-    refreshTtlSeconds: 31_536_000,
+    // TikTok's lifetimes today: access tokens 2 hours, refresh tokens 180 days.
+    accessTtlSeconds: 2 * 3600,
+    refreshTtlSeconds: 180 * 86_400,
+    approvedScopes: [...SCOPES],
     qrTtlSeconds: 300,
     ...(store.get<Partial<Settings>>('settings', 'current') ?? {}),
   };

@@ -10,7 +10,8 @@ import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from '.
 // The typed TikTok client: the only code that knows TikTok's URLs, fields and error shapes.
 
 /** The video fields the app asks for: all TikTok documents but the embed HTML and two counts it never shows. */
-const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'embed_link', 'width', 'height', 'comment_count', 'share_count'];
+// is_aigc is not asked for until showcases show the AI-generated label (the several-showcases work).
+const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'embed_link', 'width', 'height', 'comment_count', 'share_count', 'is_aigc'];
 export const VIDEO_FIELDS = wire.TIKTOK_VIDEO_FIELDS.filter((f) => !UNUSED_VIDEO_FIELDS.includes(f));
 
 const FIELDS_BY_SCOPE: Record<string, string[]> = {

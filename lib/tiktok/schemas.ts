@@ -17,6 +17,7 @@ export const TIKTOK_VIDEO_FIELDS = [
   'comment_count',
   'share_count',
   'view_count',
+  'is_aigc',
 ] as const;
 
 // TikTok's wire format, as TikTok for Developers documents it (Login Kit, Display API, QR login). Unknown fields pass through
@@ -74,6 +75,8 @@ export const video = z.object({
   embed_link: z.string().optional(),
   view_count: z.coerce.number().int().nonnegative().optional(),
   like_count: z.coerce.number().int().nonnegative().optional(),
+  /** TikTok marks AI-generated content (AIGC). */
+  is_aigc: z.boolean().optional(),
 });
 
 export const videoListData = z.object({

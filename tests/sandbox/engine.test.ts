@@ -65,16 +65,55 @@ describe('authorization codes', () => {
     expect(sbx.validateAuthorize({ ...base, redirectUri: `${REDIRECT}?x=1` })).toMatch(/redirect_uri/);
     expect(sbx.validateAuthorize({ ...base, redirectUri: REDIRECT, scopes: ['user.info.basic', 'everything'] })).toMatch(/scope/);
   });
+
+  it('sends an authorization for a scope the app is not approved for back with error=invalid_scope, as TikTok does', () => {
+    const base = sbx.readAuthorizeRequest((n) => ({ client_key: KEY, response_type: 'code', state: 'the-state' })[n as 'client_key'] ?? '');
+    const q = { ...base, redirectUri: REDIRECT, scopes: ['user.info.basic', 'video.list'] };
+    expect(sbx.unapprovedScopeRedirect(q)).toBeNull();
+    sbx.updateSettings({ approvedScopes: ['user.info.basic', 'user.info.profile'] });
+    const back = new URL(sbx.unapprovedScopeRedirect(q) ?? '');
+    expect(`${back.origin}${back.pathname}`).toBe(REDIRECT);
+    expect(back.searchParams.get('error')).toBe('invalid_scope');
+    expect(back.searchParams.get('error_description')).toContain('video.list');
+    expect(back.searchParams.get('state')).toBe('the-state');
+  });
 });
 
 describe('tokens', () => {
-  it('refresh tokens rotate: the old one dies when a new one is issued', async () => {
+  it("live as long as TikTok's today: access 2 hours, refresh 180 days (settings keep them adjustable)", async () => {
+    const s = await signIn();
+    expect(s.expires_in).toBe(7200);
+    expect((s as unknown as { refresh_expires_in: number }).refresh_expires_in).toBe(180 * 86_400);
+  });
+
+  it('refresh tokens rotate: the old one dies when a new one is issued, and the new one works', async () => {
     const s = await signIn();
     const refresh = (t: string) => sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'refresh_token', refresh_token: t }));
     const first = await refresh(s.refresh_token);
     expect((first.body as Body).refresh_token).toMatch(/^rft\./);
-    expect(((await refresh(s.refresh_token)).body as Body).error).toBe('invalid_grant');
-    expect((await refresh((first.body as { refresh_token: string }).refresh_token)).status).toBe(200);
+    const second = await refresh((first.body as { refresh_token: string }).refresh_token);
+    expect(second.status).toBe(200);
+    expect((second.body as Body).refresh_token).toMatch(/^rft\./);
+  });
+
+  it('a reused (already rotated) refresh token is theft: invalid_grant, and every token of that grant dies', async () => {
+    const s = await signIn();
+    const other = await signIn(s.user); // a second, separate authorization of the same account
+    const refresh = (t: string) => sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'refresh_token', refresh_token: t }));
+    const rotated = (await refresh(s.refresh_token)).body as { access_token: string; refresh_token: string };
+    sbx.resetCounters();
+    const reuse = await refresh(s.refresh_token);
+    expect((reuse.body as Body).error).toBe('invalid_grant');
+    expect(sbx.counters()[`oauth/token:reuse@${s.user}`]).toBe(1);
+    // The whole family is revoked: the pair issued by the rotation, access token included …
+    expect(((await refresh(rotated.refresh_token)).body as Body).error).toBe('invalid_grant');
+    expect((await sbx.userInfo(`Bearer ${rotated.access_token}`, 'open_id')).status).toBe(401);
+    // … but not another authorization of the same account.
+    expect((await sbx.userInfo(`Bearer ${other.access_token}`, 'open_id')).status).toBe(200);
+    expect((await refresh(other.refresh_token)).status).toBe(200);
+    // A token the sandbox never issued is invalid_grant too, and is not reuse of anything.
+    expect(((await refresh('rft.never-issued')).body as Body).error).toBe('invalid_grant');
+    expect(sbx.counters()[`oauth/token:reuse@${s.user}`]).toBe(1);
   });
 
   it('access tokens expire per expires_in', async () => {
@@ -187,5 +226,20 @@ describe('test controls', () => {
     const t = Date.now();
     await sbx.userInfo(`Bearer ${s.access_token}`, 'open_id');
     expect(Date.now() - t).toBeGreaterThanOrEqual(110);
+  });
+});
+
+describe('videos', () => {
+  it('carry is_aigc, false unless a video is marked AI-generated', async () => {
+    const s = await signIn();
+    const list = async () =>
+      ((await sbx.videoList(`Bearer ${s.access_token}`, 'id,is_aigc', { max_count: 20 })).body as { data: { videos: Array<{ id: string; is_aigc: boolean }> } })
+        .data.videos;
+    const [first, second] = await list();
+    expect([first.is_aigc, second.is_aigc]).toEqual([false, false]);
+    expect(sbx.setVideoAigc(s.user, second.id, true)).toBe(true);
+    const marked = await list();
+    expect(marked.find((v) => v.id === second.id)?.is_aigc).toBe(true);
+    expect(marked.find((v) => v.id === first.id)?.is_aigc).toBe(false);
   });
 });

@@ -35,10 +35,12 @@ const command = z.discriminatedUnion('action', [
     accessTtlSeconds: z.number().int().positive().optional(),
     refreshTtlSeconds: z.number().int().positive().optional(),
     qrTtlSeconds: z.number().int().positive().optional(),
+    approvedScopes: z.array(z.string()).optional(),
   }),
   z.object({ action: z.literal('expireAccessTokens'), username }),
   z.object({ action: z.literal('revokeRefreshTokens'), username }),
   z.object({ action: z.literal('setVideoState'), username, videoId: z.string(), state: z.enum(['public', 'private', 'deleted']) }),
+  z.object({ action: z.literal('setVideoAigc'), username, videoId: z.string(), aiGenerated: z.boolean() }),
   z.object({ action: z.literal('setVideoStats'), username, videoId: z.string(), views: z.number().int().nonnegative(), likes: z.number().int().nonnegative() }),
   z.object({ action: z.literal('qrStatus'), token: z.string(), status: z.enum(['new', 'scanned', 'confirmed', 'expired', 'utilised']) }),
   z.object({ action: z.literal('authorizationRemoved'), username }),
@@ -77,6 +79,10 @@ export const POST = sandboxRoute(async (request: Request) => {
       return Response.json({ revoked: sandbox.revokeRefreshTokens(c.username) });
     case 'setVideoState':
       return sandbox.setVideoState(c.username, c.videoId, c.state)
+        ? Response.json({ ok: true })
+        : Response.json({ error: { code: 'not_found', message: 'No such video' } }, { status: 404 });
+    case 'setVideoAigc':
+      return sandbox.setVideoAigc(c.username, c.videoId, c.aiGenerated)
         ? Response.json({ ok: true })
         : Response.json({ error: { code: 'not_found', message: 'No such video' } }, { status: 404 });
     case 'setVideoStats':

@@ -1,4 +1,5 @@
-import { REQUIRED_SCOPES, readAuthorizeRequest, validateAuthorize } from '@/lib/sandbox';
+import { redirect } from 'next/navigation';
+import { REQUIRED_SCOPES, readAuthorizeRequest, unapprovedScopeRedirect, validateAuthorize } from '@/lib/sandbox';
 import { AccountDecision } from '../../../_components/account-decision';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -26,6 +27,8 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
       </section>
     );
   }
+  const refused = unapprovedScopeRedirect(request);
+  if (refused) redirect(refused);
   return (
     <form className="sbx-card" method="post" action="/sandbox/v2/auth/authorize/decide">
       <h1>Showreel would like to access your TikTok account</h1>
