@@ -12,12 +12,12 @@ export const CDN = 'https://p16-sign.tiktokcdn.com';
 
 const jpegs = new Map<string, Promise<Buffer>>();
 
-/** A 90×160 JPEG whose colour follows the file name: the same name, the same bytes. */
+/** A 90×160 JPEG of noise around a colour that follows the file name: the same name, the same bytes; another name, other bytes. */
 export function coverJpeg(file: string): Promise<Buffer> {
   let bytes = jpegs.get(file);
   if (!bytes) {
     const digest = createHash('sha256').update(file).digest();
-    bytes = sharp({ create: { width: 90, height: 160, channels: 3, background: { r: digest[0], g: digest[1], b: digest[2] } } })
+    bytes = sharp({ create: { width: 90, height: 160, channels: 3, background: '#000', noise: { type: 'gaussian', mean: digest[0], sigma: 40 } } })
       .jpeg()
       .toBuffer();
     jpegs.set(file, bytes);
@@ -25,7 +25,7 @@ export function coverJpeg(file: string): Promise<Buffer> {
   return bytes;
 }
 
-export type FakeVideo = { id: string; title: string; createTime: number; views?: number };
+export type FakeVideo = { id: string; title: string; createTime: number; views?: number; cover?: string };
 
 type Connection = { scopes?: string; access?: string; refresh?: string; accessExpiresInMs?: number; seal?: (plain: string, userId: string) => string };
 
@@ -64,7 +64,7 @@ const wireVideo = (v: FakeVideo) => ({
   id: v.id,
   title: v.title,
   create_time: v.createTime,
-  cover_image_url: `${CDN}/${v.id}.jpeg?x-expires=${Math.floor(Date.now() / 1000) + 6 * 3600}&x-signature=sig`,
+  cover_image_url: `${CDN}/${v.cover ?? `${v.id}.jpeg`}?x-expires=${Math.floor(Date.now() / 1000) + 6 * 3600}&x-signature=sig`,
   duration: 30,
   width: 1080,
   height: 1920,
@@ -101,7 +101,15 @@ export function fakeDisplayApi(
       return new HttpResponse(new Uint8Array(bytes), { headers: { 'Content-Type': 'image/jpeg', 'Content-Length': String(bytes.length) } });
     }),
     http.get(`${API}/v2/user/info/`, ({ request }) =>
-      count('user/info', token(request)) ? broken() : ok({ user: { open_id: `open-${token(request).slice(4)}`, display_name: 'Fake Creator' } }),
+      count('user/info', token(request))
+        ? broken()
+        : ok({
+            user: {
+              open_id: `open-${token(request).slice(4)}`,
+              display_name: 'Fake Creator',
+              avatar_url: `${CDN}/avatar-${token(request).slice(4)}.jpeg?x-expires=${Math.floor(Date.now() / 1000) + 6 * 3600}&x-signature=sig`,
+            },
+          }),
     ),
     http.post(`${API}/v2/video/list/`, ({ request }) =>
       count('video/list', token(request)) ? broken() : ok({ videos: owned(token(request)).slice(0, 20).map(wireVideo), cursor: 0, has_more: false }),
