@@ -34,7 +34,14 @@ export async function imageResponse(request: Request, hash: string, width: numbe
   const file = await imageStore.file(hash, width);
   if (!file) return jsonError('not_found', 'No such image.');
   return new Response(file.bytes, {
-    headers: { ...headers, 'Content-Type': 'image/webp', 'Content-Length': String(file.bytes.byteLength), 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      ...headers,
+      'Content-Type': 'image/webp',
+      'Content-Length': String(file.bytes.byteLength),
+      // Next drops Content-Length from route handlers; `npm start` (scripts/server.mjs) puts it back from this.
+      'X-Showreel-Length': String(file.bytes.byteLength),
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }
 
