@@ -29,7 +29,10 @@ const sandboxCsp = directives.filter((d) => !d.startsWith('form-action')).join('
 const ownImages = (d) => (d.startsWith('img-src') ? "img-src 'self' data:" : d);
 const publicCsp = directives.map(ownImages).join('; ');
 // The embed and the full-screen player exist to be framed by other websites; nothing else may be.
-const framedCsp = directives.map(ownImages).map((d) => (d.startsWith('frame-ancestors') ? 'frame-ancestors *' : d)).join('; ');
+const framedCsp = directives
+  .map(ownImages)
+  .map((d) => (d.startsWith('frame-ancestors') ? 'frame-ancestors *' : d))
+  .join('; ');
 
 /** @param {string} policy */
 const securityHeaders = (policy) => [
