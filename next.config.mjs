@@ -6,8 +6,9 @@ import { settings } from './lib/platform/config/index.mjs';
 const { NODE_ENV, REDIS_URL } = settings();
 
 // Security headers for every response. Frames come from TikTok's player and this app (the
-// dashboard's embed preview); images may come
-// from TikTok's CDN (covers, avatars) and from this app (its sandbox and the stable cover URLs).
+// dashboard's embed preview). Images on the dashboard may come from TikTok's CDN (the creator's own
+// recent videos); public pages and embeds show only the app's own copies, so there img-src is
+// 'self' and a visitor's browser could not load a picture from TikTok even if a page asked it to.
 const directives = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
@@ -24,8 +25,14 @@ const csp = directives.join('; ');
 // The sandbox's consent form redirects on to a native app's custom scheme (as TikTok's own page
 // does), which form-action 'self' would block; everything else stays the same.
 const sandboxCsp = directives.filter((d) => !d.startsWith('form-action')).join('; ');
+/** @param {string} d */
+const ownImages = (d) => (d.startsWith('img-src') ? "img-src 'self' data:" : d);
+const publicCsp = directives.map(ownImages).join('; ');
 // The embed and the full-screen player exist to be framed by other websites; nothing else may be.
-const framedCsp = directives.map((d) => (d.startsWith('frame-ancestors') ? 'frame-ancestors *' : d)).join('; ');
+const framedCsp = directives
+  .map(ownImages)
+  .map((d) => (d.startsWith('frame-ancestors') ? 'frame-ancestors *' : d))
+  .join('; ');
 
 /** @param {string} policy */
 const securityHeaders = (policy) => [
@@ -56,7 +63,8 @@ const nextConfig = {
   },
   async headers() {
     return [
-      { source: '/((?!sandbox/|embed/|watch/).*)', headers: securityHeaders(csp) },
+      { source: '/((?!sandbox/|embed/|watch/|u/).*)', headers: securityHeaders(csp) },
+      { source: '/u/:path*', headers: securityHeaders(publicCsp) },
       { source: '/embed/:path*', headers: securityHeaders(framedCsp) },
       { source: '/watch/:path*', headers: securityHeaders(framedCsp) },
       { source: '/sandbox/:path*', headers: securityHeaders(sandboxCsp) },

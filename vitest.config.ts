@@ -14,5 +14,8 @@ export default defineConfig({
     setupFiles: ['tests/support/setup.ts'],
     environment: 'node',
     pool: 'forks',
+    // A save now encodes every cover at three widths with sharp: on a loaded 2-core machine a save
+    // of a few dozen videos can pass 5 s. A ceiling against hangs, never a measure of speed.
+    testTimeout: 30_000,
   },
 });

@@ -65,6 +65,11 @@ test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, 
     displayName: expect.any(String),
     handle: a.user,
     avatarUrl: `${BASE_URL}/api/avatars/${a.user}`,
+    // The copies themselves (issue 18): immutable URLs on the app's origin, never TikTok's CDN.
+    avatar: {
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      sources: [96, 192].map((w) => ({ url: expect.stringMatching(new RegExp(`^${BASE_URL}/img/[0-9a-f]{32}/${w}\\.webp$`)), width: w, height: w })),
+    },
     profileUrl: `${BASE_URL}/u/${a.user}`,
   });
   expect(body.videos.map((v: { id: string }) => v.id)).toEqual(a.videos.map((v) => v.id));
@@ -74,6 +79,14 @@ test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, 
     durationSeconds: expect.any(Number),
     createdAt: new Date(a.videos[0].createTime * 1000).toISOString(),
     coverUrl: `${BASE_URL}/api/covers/${a.videos[0].id}`,
+    cover: {
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      sources: [240, 480, 720].map((w) => ({
+        url: expect.stringMatching(new RegExp(`^${BASE_URL}/img/[0-9a-f]{32}/${w}\\.webp$`)),
+        width: w,
+        height: Math.round((w * 16) / 9),
+      })),
+    },
     embedUrl: `https://www.tiktok.com/player/v1/${a.videos[0].id}`,
     watchUrl: `${BASE_URL}/watch/${a.videos[0].id}`,
     shareUrl: expect.stringContaining(`/video/${a.videos[0].id}`),
@@ -81,6 +94,7 @@ test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, 
   expect(Number.isNaN(Date.parse(body.updatedAt))).toBe(false);
   const text = JSON.stringify(body);
   expect(text).not.toMatch(/act\.|rft\.|token|secret|open_?id|userId/i);
+  expect(text).not.toMatch(/sandbox\/cdn|tiktokcdn|x-expires/);
 
   const again = await request.get(`/api/public/showcases/${a.user}`, { headers: { 'If-None-Match': etag } });
   expect(again.status()).toBe(304);

@@ -42,10 +42,23 @@ const handle = app.getRequestHandler();
 // the load balancer in front of this process, so APP_URL, not the socket, says whether it is https.
 // Read after app.prepare(), which loads Next's .env files.
 const hsts = readSettings().APP_URL?.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
+/**
+ * Next drops a route handler's Content-Length (it cannot know a fetched body was not decoded). The
+ * image route knows its exact length and says so in X-Showreel-Length; it becomes Content-Length here.
+ * @param {import('node:http').ServerResponse} res
+ */
+function keepContentLength(res) {
+  const setHeader = res.setHeader.bind(res);
+  const appendHeader = res.appendHeader.bind(res);
+  const isLength = (/** @type {string} */ name) => name.toLowerCase() === 'x-showreel-length';
+  res.setHeader = (name, value) => (isLength(name) ? setHeader('Content-Length', value) : setHeader(name, value));
+  res.appendHeader = (name, value) => (isLength(name) ? setHeader('Content-Length', value) : appendHeader(name, value));
+}
 const server = createServer((req, res) => {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
   req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
+  if (req.url?.startsWith('/img/')) keepContentLength(res);
   void handle(req, res);
 });
 // Longer than load balancers' idle timeouts (and than any test), so the client side closes pooled

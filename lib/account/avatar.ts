@@ -1,43 +1,32 @@
 import 'server-only';
-import { CONNECTION_STATUS } from '../auth/connection-status';
-import { nearExpiry } from '../images/signed-url';
-import { singleFlight } from '../platform/async';
+import { tryCopyImage } from '../images/copy';
+import { imageStore } from '../images/store';
 import { db } from '../platform/db/client';
-import { errorMessage } from '../platform/errors';
-import { signedUrlExpiry } from '../tiktok/client';
-import { parseScopes } from '../tiktok/scopes';
-import { refreshProfile } from './profile';
-
-const inflight = new Map<string, Promise<void>>();
-
-type PublicAvatar = { url: string; expiresAt: Date } | null;
-
-function fresh(url: string | null): PublicAvatar {
-  if (!url) return null;
-  const expiresAt = signedUrlExpiry(url);
-  return nearExpiry(expiresAt) ? null : { url, expiresAt };
-}
-
-async function find(handle: string) {
-  return db.user.findUnique({
-    where: { handle },
-    select: { id: true, published: true, avatarUrl: true, connection: { select: { status: true, scopes: true } } },
-  });
-}
+import { cdnSource } from '../tiktok/cdn';
 
 /**
- * The current avatar of a published creator, re-read from TikTok (once per creator at a time) when
- * the stored signed URL is near its expiry. `undefined`: no such published creator; `null`: no
- * usable avatar (none granted, or TikTok could not be asked), so the caller shows a placeholder.
+ * The copy of a published creator's avatar. `undefined`: no such published creator; `null`: no copy
+ * (none granted, or none could be made yet), so the caller shows a placeholder. Read from the
+ * database only: copies are made when the profile is read (sign-in, sync), never for a visitor.
  */
-export async function publicAvatar(handle: string): Promise<PublicAvatar | undefined> {
-  const user = await find(handle);
+export async function publicAvatar(handle: string): Promise<string | null | undefined> {
+  const user = await db.user.findUnique({ where: { handle }, select: { published: true, avatarHash: true } });
   if (!user?.published) return undefined;
-  const current = fresh(user.avatarUrl);
-  if (current || user.connection?.status !== CONNECTION_STATUS.active) return current;
-  const { scopes } = user.connection;
-  await singleFlight(inflight, user.id, () =>
-    refreshProfile(user.id, parseScopes(scopes)).catch((e: unknown) => console.warn(`[avatar] refresh failed for user ${user.id}: ${errorMessage(e)}`)),
-  );
-  return fresh((await find(handle))?.avatarUrl ?? null);
+  return user.avatarHash;
+}
+
+type AvatarColumns = { avatarHash: string | null; avatarSource: string | null };
+
+/**
+ * The avatar columns to store for a profile TikTok just returned: the previous copy when the CDN
+ * address is unchanged and the copy is stored (no fetch), a new copy, or nothing to change when the
+ * copy fails (the previous copy stays, one warning is logged, the next profile read tries again).
+ * No avatar at all (not granted, or removed at TikTok) clears the copy.
+ */
+export async function avatarColumns(previous: AvatarColumns | null, avatarUrl: string | null, userId: string): Promise<Partial<AvatarColumns>> {
+  const source = avatarUrl ? cdnSource(avatarUrl) : null;
+  if (!avatarUrl || !source) return { avatarHash: null, avatarSource: null };
+  if (previous?.avatarHash && previous.avatarSource === source && (await imageStore.has(previous.avatarHash))) return {};
+  const hash = await tryCopyImage('avatar', avatarUrl, `the avatar of user ${userId}`);
+  return hash ? { avatarHash: hash, avatarSource: source } : {};
 }

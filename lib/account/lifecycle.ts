@@ -1,5 +1,6 @@
 import 'server-only';
 import { decryptToken } from '../auth/token-cipher';
+import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
 import { errorMessage } from '../platform/errors';
 import { revalidateHandle } from '../showcase/revalidate';
@@ -31,10 +32,36 @@ export async function forgetConnectionIn(tx: Tx, userId: string): Promise<string
   return user.handle;
 }
 
-/** Forgets the tokens and unpublishes the showcase. Idempotent. */
+/** The hashes of every copy a creator's profile and videos name. */
+async function imagesOf(userId: string): Promise<Array<string | null>> {
+  const [user, videos] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { avatarHash: true } }),
+    db.video.findMany({ where: { userId }, select: { coverHash: true } }),
+  ]);
+  return [user?.avatarHash ?? null, ...videos.map((v) => v.coverHash)];
+}
+
+/**
+ * Deletes the copies of a disconnected creator's avatar and covers (and the rows' pointers to them):
+ * nothing of theirs stays served. A reconnect copies them again (lib/account/sign-in.ts). Run after
+ * the transaction that forgot the connection.
+ */
+export async function dropImagesOf(userId: string): Promise<void> {
+  const hashes = await imagesOf(userId);
+  await db.$transaction([
+    db.video.updateMany({ where: { userId }, data: { coverHash: null, coverSource: null } }),
+    db.user.updateMany({ where: { id: userId }, data: { avatarHash: null, avatarSource: null } }),
+  ]);
+  await releaseImages(hashes);
+}
+
+/** Forgets the tokens, unpublishes the showcase and deletes its copies. Idempotent. */
 async function forgetConnection(userId: string): Promise<boolean> {
   const handle = await db.$transaction((tx) => forgetConnectionIn(tx, userId));
-  if (handle) await revalidateHandle(handle);
+  if (handle) {
+    await dropImagesOf(userId);
+    await revalidateHandle(handle);
+  }
   return handle !== null;
 }
 
@@ -48,6 +75,9 @@ export async function disconnect(userId: string): Promise<void> {
 export async function deleteUserData(userId: string): Promise<void> {
   await revokeAtTikTok(userId);
   const user = await db.user.findUnique({ where: { id: userId }, select: { handle: true } });
+  const hashes = await imagesOf(userId);
   await db.user.deleteMany({ where: { id: userId } });
+  // The copies of the avatar and covers go too (unless another creator's rows name the same bytes).
+  await releaseImages(hashes);
   if (user) await revalidateHandle(user.handle);
 }

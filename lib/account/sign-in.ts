@@ -3,10 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CONNECTION_STATUS } from '../auth/connection-status';
 import { type CallbackFailure, completeAuthorization, exchangeFailure, type Platform } from '../auth/oauth';
 import { tokenColumns } from '../auth/tokens';
+import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
 import { revalidateHandle } from '../showcase/revalidate';
+import { recopyShowcaseCovers } from '../showcase/tiktok-videos';
 import { getUserInfo } from '../tiktok/client';
 import type { TikTokProfile, TokenSet } from '../tiktok/types';
+import { avatarColumns } from './avatar';
 
 /** A stable public handle: the TikTok username when granted and free, otherwise a slug of the open_id. */
 async function chooseHandle(profile: TikTokProfile, userId: string | null): Promise<string> {
@@ -27,7 +30,15 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   const profile = await getUserInfo(tokens.accessToken, tokens.scopes);
   const existing = await db.user.findUnique({
     where: { openId: tokens.openId },
-    select: { id: true, handle: true, published: true, publishedAt: true, connection: { select: { userId: true } } },
+    select: {
+      id: true,
+      handle: true,
+      published: true,
+      publishedAt: true,
+      avatarHash: true,
+      avatarSource: true,
+      connection: { select: { userId: true } },
+    },
   });
   const handle = existing && !profile.username ? existing.handle : await chooseHandle(profile, existing?.id ?? null);
   const userId = existing?.id ?? randomUUID();
@@ -43,6 +54,7 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
     displayName: profile.displayName,
     username: profile.username,
     avatarUrl: profile.avatarUrl,
+    ...(await avatarColumns(existing, profile.avatarUrl, userId)),
     handle,
   };
   // Publishing is the creator's decision: a new creator starts as a draft, a signed-in creator keeps
@@ -60,6 +72,9 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
       update: { ...connection, version: { increment: 1 } },
     }),
   ]);
+  if (existing && profileData.avatarHash !== undefined && profileData.avatarHash !== existing.avatarHash) await releaseImages([existing.avatarHash]);
+  // A reconnect: the covers went with the disconnect; copy them again now rather than at the next sync.
+  if (existing && !existing.connection) await recopyShowcaseCovers(userId);
   if (existing && (existing.handle !== handle || existing.published !== published)) await revalidateHandle(existing.handle);
   await revalidateHandle(handle);
   return userId;

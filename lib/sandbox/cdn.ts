@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { env } from '../platform/config/env';
 import { settings } from './settings';
 
-// TikTok's CDN in the sandbox: signed cover and avatar URLs that stop working at x-expires.
+// TikTok's CDN in the sandbox: signed cover and avatar URLs that stop working at x-expires, and
+// answer JPEG, as TikTok's do.
 
 export type CdnKind = 'cover' | 'avatar';
 
@@ -15,7 +16,7 @@ function cdnSignature(kind: CdnKind, id: string, expires: number): string {
 export function signedCdnUrl(kind: CdnKind, id: string): string {
   const s = settings();
   const expires = Math.floor(Date.now() / 1000) + (kind === 'cover' ? s.coverTtlSeconds : s.avatarTtlSeconds);
-  return `${env().appUrl}/sandbox/cdn/${kind}/${id}.svg?x-expires=${expires}&x-signature=${encodeURIComponent(cdnSignature(kind, id, expires))}`;
+  return `${env().appUrl}/sandbox/cdn/${kind}/${id}.jpeg?x-expires=${expires}&x-signature=${encodeURIComponent(cdnSignature(kind, id, expires))}`;
 }
 
 /** 200 with the image while the signed URL is valid, 403 once x-expires has passed, as TikTok's CDN does. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '../platform/config/env';
-import { type CdnKind, checkSignedUrl, type SandboxReply } from './index';
+import { rasterize } from './images';
+import { type CdnKind, checkSignedUrl, enter, type SandboxReply } from './index';
 
 const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
 
@@ -26,22 +27,22 @@ export async function jsonOf(request: Request): Promise<unknown> {
 }
 
 /**
- * The sandbox CDN, as TikTok's behaves: `/{id}.svg?x-expires=…&x-signature=…` answers the image
- * while the signature holds and x-expires is ahead, 403 otherwise (or when `render` knows no such id).
+ * The sandbox CDN, as TikTok's behaves: `/{id}.jpeg?x-expires=…&x-signature=…` answers a JPEG while
+ * the signature holds and x-expires is ahead, 403 otherwise (or when `render` knows no such id).
+ * Counted as `cdn/{kind}`; a fault set there (a status, a delay) applies like the API's.
  */
 export function signedCdnImage(kind: CdnKind, render: (id: string) => string | null) {
   return sandboxRoute(async (request: Request, ctx: { params: Promise<{ file: string }> }) => {
-    const id = (await ctx.params).file.replace(/\.svg$/, '');
+    const id = (await ctx.params).file.replace(/\.jpe?g$/, '');
+    const fault = await enter(`cdn/${kind}`, 'api', request.signal);
+    if (fault) return new Response('Access Denied', { status: fault.status, headers: { 'Content-Type': 'text/plain' } });
     const url = new URL(request.url);
     const verdict = checkSignedUrl(kind, id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'));
     const svg = verdict === 'ok' ? render(id) : null;
     if (svg === null) return new Response('Access Denied', { status: 403, headers: { 'Content-Type': 'text/plain' } });
-    return new Response(svg, {
-      headers: {
-        'Content-Type': 'image/svg+xml',
-        'Cache-Control': 'public, max-age=3600',
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-      },
+    const jpeg = await rasterize(`${kind}:${id}`, svg);
+    return new Response(new Uint8Array(jpeg), {
+      headers: { 'Content-Type': 'image/jpeg', 'Content-Length': String(jpeg.length), 'Cache-Control': 'public, max-age=3600' },
     });
   });
 }

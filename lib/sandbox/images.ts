@@ -1,8 +1,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { escapeHtml } from '../platform/format';
 
-// Generated images for the sandbox CDN: no downloads, deterministic per id.
+// Generated images for the sandbox CDN: no downloads, deterministic per id. Drawn as SVG, served
+// as JPEG (TikTok's CDN sends raster pictures, and the app's copy refuses SVG).
 
 function hue(seed: string, offset = 0): number {
   return (
@@ -45,4 +47,18 @@ export function coverSvg(videoId: string, title: string): string {
 export function avatarSvg(openId: string, initials: string): string {
   const a = hue(openId, 8);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200" viewBox="0 0 200 200"><rect width="200" height="200" rx="100" fill="hsl(${a} 70% 45%)"/><text x="100" y="124" text-anchor="middle" font-size="72" font-family="system-ui, sans-serif" font-weight="700" fill="#fff">${escapeHtml(initials)}</text></svg>`;
+}
+
+const rendered = new Map<string, Promise<Buffer>>();
+
+/** An SVG drawn as a JPEG once per key (the pictures never change for an id); at most 500 kept. */
+export function rasterize(key: string, svg: string): Promise<Buffer> {
+  let jpeg = rendered.get(key);
+  if (!jpeg) {
+    if (rendered.size >= 500) rendered.clear();
+    jpeg = sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+    jpeg.catch(() => rendered.delete(key));
+    rendered.set(key, jpeg);
+  }
+  return jpeg;
 }

@@ -1,20 +1,30 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { env } from '../platform/config/env';
 import { paths } from '../platform/http/paths';
 import { playerEmbedUrl } from '../tiktok/player';
 import type { PublicShowcase } from './public';
 import { publicPageUrl } from './share-metadata';
+import type { PictureSources } from './types';
 
 export const publicApiQuerySchema = z.object({
   /** `stats=1` adds view and like counts (the creator's public numbers on TikTok). */
   stats: z.enum(['0', '1']).default('0'),
 });
 
+/** A copy's widths as absolute URLs on the app's origin, with its colour; null when there is no copy yet. */
+function images(app: string, sources: PictureSources | null) {
+  if (!sources) return null;
+  return {
+    color: sources.color,
+    sources: sources.files.map((f) => ({ url: `${app}${f.path}`, width: f.width, height: f.height })),
+  };
+}
+
 /**
- * The public JSON shape of a showcase: app URLs that stay valid (covers and avatar redirect to
- * TikTok's current signed URLs), never a token, never an internal id.
+ * The public JSON shape of a showcase: app URLs that stay valid (`coverUrl` and `avatarUrl` are
+ * stable URLs that redirect to the app's current copy; `cover` and `avatar` name the copies
+ * themselves, immutable), never a TikTok CDN URL, never a token, never an internal id.
  */
 export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: boolean }) {
   const app = env().appUrl;
@@ -24,6 +34,7 @@ export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: bool
       displayName: user.displayName,
       handle: user.handle,
       avatarUrl: `${app}${paths.avatar(user.handle)}`,
+      avatar: images(app, user.avatar),
       profileUrl: publicPageUrl(user.handle),
     },
     videos: showcase.items.map((v) => ({
@@ -32,6 +43,7 @@ export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: bool
       durationSeconds: v.durationSeconds,
       createdAt: v.createdAt,
       coverUrl: `${app}${v.coverUrl}`,
+      cover: images(app, v.cover),
       embedUrl: playerEmbedUrl(v.videoId),
       watchUrl: `${app}${paths.watch(v.videoId)}`,
       shareUrl: v.shareUrl,
@@ -39,18 +51,4 @@ export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: bool
     })),
     updatedAt: showcase.updatedAt,
   };
-}
-
-/** A strong ETag of a response body. */
-export function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-}
-
-/** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GET). */
-export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((t) => {
-    const tag = t.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag;
-  });
 }

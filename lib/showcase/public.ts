@@ -1,15 +1,16 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
+import { imageSources } from '../images/sources';
 import { db } from '../platform/db/client';
 import { videoLabel } from '../platform/format';
 import { showcaseEntry, showcaseRows } from './read';
 import { handleSchema, videoIdSchema } from './schema';
 import { showcaseTag } from './tags';
-import type { PublicVideo } from './types';
+import type { PictureSources, PublicVideo } from './types';
 
 export type PublicShowcase = {
-  user: { id: string; displayName: string; username: string | null; handle: string };
+  user: { id: string; displayName: string; username: string | null; handle: string; avatar: PictureSources | null };
   items: PublicVideo[];
   /** When anything shown last changed: the newest of the profile, the save and the videos' metadata. */
   updatedAt: string;
@@ -21,19 +22,33 @@ const toNumber = (n: bigint | null) => (n === null ? null : Number(n));
 async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null> {
   const user = await db.user.findUnique({
     where: { handle },
-    select: { id: true, displayName: true, username: true, handle: true, published: true, updatedAt: true },
+    select: { id: true, displayName: true, username: true, handle: true, published: true, updatedAt: true, avatarHash: true },
   });
   if (!user?.published) return null;
   const rows = await showcaseRows(user.id, { availableOnly: true });
+  const [covers, avatars] = await Promise.all([
+    imageSources(
+      'cover',
+      rows.map((r) => r.video.coverHash),
+    ),
+    imageSources('avatar', [user.avatarHash]),
+  ]);
   const times = [user.updatedAt, ...rows.flatMap(({ item, video }) => [item.addedAt, video.updatedAt])].map((d) => d.getTime());
   return {
-    user: { id: user.id, displayName: user.displayName, username: user.username, handle: user.handle },
+    user: {
+      id: user.id,
+      displayName: user.displayName,
+      username: user.username,
+      handle: user.handle,
+      avatar: (user.avatarHash && avatars.get(user.avatarHash)) || null,
+    },
     items: rows.map((row) => ({
       ...showcaseEntry(row),
       createdAt: row.video.createTime.toISOString(),
       shareUrl: row.video.shareUrl,
       viewCount: toNumber(row.video.viewCount),
       likeCount: toNumber(row.video.likeCount),
+      cover: (row.video.coverHash && covers.get(row.video.coverHash)) || null,
     })),
     updatedAt: new Date(Math.max(...times)).toISOString(),
   };

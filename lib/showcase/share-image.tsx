@@ -1,8 +1,6 @@
 import 'server-only';
 import { ImageResponse } from 'next/og';
-import { isAllowedImageUrl } from '../images/redirect';
-import { errorMessage } from '../platform/errors';
-import { publicCover } from './covers';
+import { copyAsJpegDataUrl } from '../images/serve';
 import type { PublicShowcase } from './public';
 import { SHARE_IMAGE } from './share-metadata';
 
@@ -17,34 +15,16 @@ function initials(name: string): string {
   return letters.join('') || '?';
 }
 
-/** The first covers' current signed URLs (refreshed through video/query only when near their expiry), or null. */
-async function coverUrls(showcase: PublicShowcase): Promise<Array<{ id: string; url: string | null }>> {
-  const ids = showcase.items.slice(0, COVERS).map((i) => i.videoId);
+/** The first covers' copies, as JPEG data URLs (the renderer takes JPEG and PNG), or null when there is none. */
+async function coverImages(showcase: PublicShowcase): Promise<Array<{ id: string; src: string | null }>> {
   return Promise.all(
-    ids.map(async (id) => {
-      const cover = await publicCover(id);
-      return { id, url: cover && isAllowedImageUrl(cover.url) ? cover.url : null };
-    }),
+    showcase.items.slice(0, COVERS).map(async (item) => ({ id: item.videoId, src: item.cover ? await copyAsJpegDataUrl(item.cover.hash, 240) : null })),
   );
-}
-
-/** A cover as a data URL (the renderer would fetch it anyway), or null when the CDN does not answer well. */
-async function inline(url: string): Promise<string | null> {
-  try {
-    // Cached by URL like the image itself: a refreshed cover has a new signed URL.
-    const res = await fetch(url, { signal: AbortSignal.timeout(3_000), next: { revalidate: 300 } });
-    const type = res.headers.get('content-type')?.split(';')[0] ?? '';
-    if (!res.ok || !type.startsWith('image/')) return null;
-    return `data:${type};base64,${Buffer.from(await res.arrayBuffer()).toString('base64')}`;
-  } catch (e) {
-    console.warn(`[share-image] a cover could not be read: ${errorMessage(e)}`);
-    return null;
-  }
 }
 
 /** The 1200×630 picture a link to a showcase shows in chats and posts. */
 export async function shareImage(showcase: PublicShowcase): Promise<ImageResponse> {
-  const covers = await Promise.all((await coverUrls(showcase)).map(async ({ id, url }) => ({ id, src: url && (await inline(url)) })));
+  const covers = await coverImages(showcase);
   const { user, items } = showcase;
   return new ImageResponse(
     <div

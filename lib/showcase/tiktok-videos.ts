@@ -1,9 +1,12 @@
 import 'server-only';
 import { withAccessToken } from '../auth/tokens';
+import { releaseImages } from '../images/retention';
 import { chunk } from '../platform/chunk';
 import { db } from '../platform/db/client';
+import { errorMessage } from '../platform/errors';
 import { MAX_PAGE_SIZE, queryVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
+import { copyCovers } from './cover-copies';
 import { revalidateShowcaseOf } from './revalidate';
 
 // What the showcase asks TikTok about its videos, and how the answers are stored.
@@ -33,12 +36,33 @@ export function videoRow(v: TikTokVideo) {
   };
 }
 
-/** Updates stored metadata from fresh TikTok data; ids TikTok no longer returns become unavailable. */
+/**
+ * Updates stored metadata from fresh TikTok data, covers copied from the fresh URLs; ids TikTok no
+ * longer returns (deleted, made private) become unavailable and lose their copy.
+ */
 export async function applyFreshVideos(userId: string, askedIds: string[], fresh: Map<string, TikTokVideo>): Promise<void> {
   const gone = askedIds.filter((id) => !fresh.has(id));
+  const copies = await copyCovers(userId, [...fresh.values()]);
+  const before = await db.video.findMany({ where: { userId, id: { in: askedIds } }, select: { coverHash: true } });
   await db.$transaction([
-    ...[...fresh.values()].map((v) => db.video.updateMany({ where: { userId, id: v.id }, data: videoRow(v) })),
-    ...(gone.length ? [db.video.updateMany({ where: { userId, id: { in: gone } }, data: { available: false } })] : []),
+    ...[...fresh.values()].map((v) => db.video.updateMany({ where: { userId, id: v.id }, data: { ...videoRow(v), ...copies.get(v.id) } })),
+    ...(gone.length ? [db.video.updateMany({ where: { userId, id: { in: gone } }, data: { available: false, coverHash: null, coverSource: null } })] : []),
   ]);
+  await releaseImages(before.map((v) => v.coverHash));
   await revalidateShowcaseOf(userId);
+}
+
+/**
+ * The saved showcase's covers copied again through video/query (ceil(n/20) calls), for a showcase
+ * whose copies went with a disconnect. Best effort: a failure is one warning, the next sync retries.
+ */
+export async function recopyShowcaseCovers(userId: string): Promise<void> {
+  const missing = await db.video.findMany({ where: { userId, available: true, coverHash: null }, select: { id: true } });
+  if (missing.length === 0) return;
+  const ids = missing.map((v) => v.id);
+  try {
+    await applyFreshVideos(userId, ids, await fetchOwnVideos(userId, ids));
+  } catch (e) {
+    console.warn(`[covers] could not copy the covers of user ${userId} again: ${errorMessage(e)}`);
+  }
 }

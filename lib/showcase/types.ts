@@ -1,5 +1,10 @@
 // Showcase shapes the browser sees (no TikTok field names, no tokens, no internal ids).
 
+import type { ImageSources } from '../images/sources';
+
+/** A copy of a picture on the app's own origin: src, srcset and the colour shown while it loads. */
+export type PictureSources = ImageSources;
+
 export type ShowcaseEntry = {
   videoId: string;
   position: number;
@@ -16,4 +21,6 @@ export type PublicVideo = ShowcaseEntry & {
   shareUrl: string;
   viewCount: number | null;
   likeCount: number | null;
+  /** The app's copy of the cover; null: none yet, the placeholder shows. */
+  cover: PictureSources | null;
 };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { purgeUnusedImages } from '../images/retention';
 import { purgeHandoffs } from '../native/handoff';
 import { purgeCallRecords } from '../platform/call-budget';
 import { purgeLeases } from '../platform/db/lease';
@@ -15,6 +16,7 @@ export async function purgeExpired(now = Date.now()): Promise<number> {
     purgeLeases(now),
     purgeCallRecords(now),
     purgeCounters(now),
+    purgeUnusedImages(now),
   ]);
   return results.reduce((n, r) => n + r.count, 0);
 }

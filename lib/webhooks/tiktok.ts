@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { forgetConnectionIn } from '../account/lifecycle';
+import { dropImagesOf, forgetConnectionIn } from '../account/lifecycle';
 import { db } from '../platform/db/client';
 import { insertWebhookOnce } from '../platform/db/sql';
 import { revalidateHandle } from '../showcase/revalidate';
@@ -15,7 +15,7 @@ type WebhookResult = 'handled' | 'duplicate' | 'ignored' | 'outdated';
  */
 export async function handleWebhook(event: WebhookEvent): Promise<WebhookResult> {
   const id = createHash('sha256').update(`${event.event}|${event.openId}|${event.createdAtSeconds}`).digest('hex');
-  const { result, handle } = await db.$transaction(async (tx): Promise<{ result: WebhookResult; handle?: string | null }> => {
+  const { result, handle, userId } = await db.$transaction(async (tx): Promise<{ result: WebhookResult; handle?: string | null; userId?: string }> => {
     if (!(await insertWebhookOnce(tx, id, event.event, new Date()))) return { result: 'duplicate' };
     if (event.event !== 'authorization.removed') return { result: 'ignored' };
     const user = await tx.user.findUnique({ where: { openId: event.openId }, select: { id: true, connection: { select: { connectedAt: true } } } });
@@ -24,8 +24,9 @@ export async function handleWebhook(event: WebhookEvent): Promise<WebhookResult>
     // is about an authorization that no longer exists.
     if (user.connection && event.createdAtSeconds < Math.floor(user.connection.connectedAt.getTime() / 1000)) return { result: 'outdated' };
     // The token is already dead at TikTok: forget it and unpublish, as "Disconnect" does.
-    return { result: 'handled', handle: await forgetConnectionIn(tx, user.id) };
+    return { result: 'handled', handle: await forgetConnectionIn(tx, user.id), userId: user.id };
   });
+  if (userId) await dropImagesOf(userId);
   if (handle) await revalidateHandle(handle);
   return result;
 }

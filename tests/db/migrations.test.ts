@@ -14,8 +14,8 @@ type Column = { name: string; type: string; nullable: boolean };
 
 const SCHEMA = { sqlite: 'prisma/schema.prisma', postgresql: 'prisma/postgres/schema.prisma' }[TEST_DIALECT];
 const SQL_TYPE: Record<string, Record<string, string>> = {
-  sqlite: { String: 'TEXT', Int: 'INTEGER', BigInt: 'BIGINT', Boolean: 'BOOLEAN', DateTime: 'DATETIME' },
-  postgresql: { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp without time zone' },
+  sqlite: { String: 'TEXT', Int: 'INTEGER', BigInt: 'BIGINT', Boolean: 'BOOLEAN', DateTime: 'DATETIME', Bytes: 'BLOB' },
+  postgresql: { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp without time zone', Bytes: 'bytea' },
 };
 
 /** The scalar fields of every model in the schema (relation fields are not columns). */

@@ -30,6 +30,19 @@ describe('configuration', () => {
     }
   });
 
+  it('takes extra CDN host names in TIKTOK_CDN_HOSTS, and refuses URLs there', () => {
+    const db = { DATABASE_URL: process.env.DATABASE_URL };
+    expect(parseConfig({ ...db }).tiktokCdnHosts).toEqual([]);
+    expect(parseConfig({ ...db, TIKTOK_CDN_HOSTS: ' p16.NewCdn.example, 127.0.0.1 ,[::1]' }).tiktokCdnHosts).toEqual([
+      'p16.newcdn.example',
+      '127.0.0.1',
+      '[::1]',
+    ]);
+    for (const bad of ['https://p16.newcdn.example', 'cdn.example:8443', 'cdn.example/path', 'user@cdn.example']) {
+      expect(() => parseConfig({ ...db, TIKTOK_CDN_HOSTS: bad })).toThrow(/TIKTOK_CDN_HOSTS: each entry must be a host name/);
+    }
+  });
+
   it('follows PORT for the default APP_URL', () => {
     expect(parseConfig({ PORT: '4100', DATABASE_URL: process.env.DATABASE_URL }).appUrl).toBe('http://localhost:4100');
   });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as sbx from '@/lib/sandbox';
+import { avatarSvg, coverSvg, rasterize } from '@/lib/sandbox/images';
 
 // The sandbox is what every end-to-end test stands on: it must fail the way TikTok fails.
 const KEY = 'test_client_key';
@@ -193,7 +195,11 @@ describe('Display API', () => {
     const s = await signIn();
     const r = await sbx.videoList(`Bearer ${s.access_token}`, 'id,cover_image_url', { max_count: 1 });
     const url = new URL((r.body as { data: { videos: Array<{ id: string; cover_image_url: string }> } }).data.videos[0].cover_image_url);
-    const id = url.pathname.split('/').pop()!.replace('.svg', '');
+    const id = url.pathname
+      .split('/')
+      .pop()!
+      .replace(/\.jpeg$/, '');
+    expect(url.pathname).toMatch(/\/sandbox\/cdn\/cover\/\d+\.jpeg$/);
     const expires = Number(url.searchParams.get('x-expires'));
     expect(expires * 1000 - Date.now()).toBeLessThanOrEqual(60_000);
     expect(sbx.checkSignedUrl('cover', id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('ok');
@@ -201,6 +207,16 @@ describe('Display API', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(expires * 1000 + 1000);
     expect(sbx.checkSignedUrl('cover', id, url.searchParams.get('x-expires'), url.searchParams.get('x-signature'))).toBe('expired');
+  });
+});
+
+describe('CDN pictures', () => {
+  it('are JPEG, like TikTok’s: a 540×960 cover and a 200×200 avatar, the same bytes for the same id', async () => {
+    const cover = await rasterize('cover:1', coverSvg('1', 'Three-ingredient pasta'));
+    expect(await sharp(cover).metadata()).toMatchObject({ format: 'jpeg', width: 540, height: 960 });
+    expect(await rasterize('cover:1', coverSvg('1', 'Three-ingredient pasta'))).toBe(cover);
+    const avatar = await rasterize('avatar:a', avatarSvg('a', 'AB'));
+    expect(await sharp(avatar).metadata()).toMatchObject({ format: 'jpeg', width: 200, height: 200 });
   });
 });
 

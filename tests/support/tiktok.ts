@@ -1,11 +1,31 @@
+import { createHash } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import type { SetupServer } from 'msw/node';
+import sharp from 'sharp';
 import { encryptToken } from '@/lib/auth/token-cipher';
 import { db } from '@/lib/platform/db/client';
 import { newId } from './db';
 import { API } from './msw';
 
-export type FakeVideo = { id: string; title: string; createTime: number; views?: number };
+/** The fake TikTok CDN host covers point at. */
+export const CDN = 'https://p16-sign.tiktokcdn.com';
+
+const jpegs = new Map<string, Promise<Buffer>>();
+
+/** A 90×160 JPEG of noise around a colour that follows the file name: the same name, the same bytes; another name, other bytes. */
+export function coverJpeg(file: string): Promise<Buffer> {
+  let bytes = jpegs.get(file);
+  if (!bytes) {
+    const digest = createHash('sha256').update(file).digest();
+    bytes = sharp({ create: { width: 90, height: 160, channels: 3, background: '#000', noise: { type: 'gaussian', mean: digest[0], sigma: 40 } } })
+      .jpeg()
+      .toBuffer();
+    jpegs.set(file, bytes);
+  }
+  return bytes;
+}
+
+export type FakeVideo = { id: string; title: string; createTime: number; views?: number; cover?: string };
 
 type Connection = { scopes?: string; access?: string; refresh?: string; accessExpiresInMs?: number; seal?: (plain: string, userId: string) => string };
 
@@ -44,7 +64,7 @@ const wireVideo = (v: FakeVideo) => ({
   id: v.id,
   title: v.title,
   create_time: v.createTime,
-  cover_image_url: `https://p16-sign.tiktokcdn.com/${v.id}.jpeg?x-expires=${Math.floor(Date.now() / 1000) + 6 * 3600}`,
+  cover_image_url: `${CDN}/${v.cover ?? `${v.id}.jpeg`}?x-expires=${Math.floor(Date.now() / 1000) + 6 * 3600}&x-signature=sig`,
   duration: 30,
   width: 1080,
   height: 1920,
@@ -56,8 +76,9 @@ const wireVideo = (v: FakeVideo) => ({
 });
 
 /**
- * TikTok's Display API for the creators of a test: `owned(token)` says whose videos a bearer token
- * sees. Counts calls per endpoint; `fail(endpoint, n, token)` makes the nth call answer 500.
+ * TikTok's Display API for the creators of a test, and its CDN: `owned(token)` says whose videos a
+ * bearer token sees. Counts calls per endpoint (the CDN's as `cdn`); `fail(endpoint, n, token)` makes
+ * the nth call answer 500 (403 for the CDN).
  */
 export function fakeDisplayApi(
   server: SetupServer,
@@ -73,8 +94,22 @@ export function fakeDisplayApi(
   const ok = (data: unknown) => HttpResponse.json({ data, error: { code: 'ok', message: '', log_id: 'test' } });
   const broken = () => HttpResponse.json({ data: {}, error: { code: 'internal_error', message: 'boom', log_id: 'test' } }, { status: 500 });
   server.use(
+    // TikTok's CDN: each video's cover, a small JPEG of its own colour (so each cover is its own copy).
+    http.get(`${CDN}/:file`, async ({ params }) => {
+      if (count('cdn', '')) return new HttpResponse('Access Denied', { status: 403 });
+      const bytes = await coverJpeg(String(params.file));
+      return new HttpResponse(new Uint8Array(bytes), { headers: { 'Content-Type': 'image/jpeg', 'Content-Length': String(bytes.length) } });
+    }),
     http.get(`${API}/v2/user/info/`, ({ request }) =>
-      count('user/info', token(request)) ? broken() : ok({ user: { open_id: `open-${token(request).slice(4)}`, display_name: 'Fake Creator' } }),
+      count('user/info', token(request))
+        ? broken()
+        : ok({
+            user: {
+              open_id: `open-${token(request).slice(4)}`,
+              display_name: 'Fake Creator',
+              avatar_url: `${CDN}/avatar-${token(request).slice(4)}.jpeg?x-expires=${Math.floor(Date.now() / 1000) + 6 * 3600}&x-signature=sig`,
+            },
+          }),
     ),
     http.post(`${API}/v2/video/list/`, ({ request }) =>
       count('video/list', token(request)) ? broken() : ok({ videos: owned(token(request)).slice(0, 20).map(wireVideo), cursor: 0, has_more: false }),

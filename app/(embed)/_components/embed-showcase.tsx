@@ -4,17 +4,20 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/platform/format';
 import { paths } from '@/lib/platform/http/paths';
-import type { PublicVideo } from '@/lib/showcase/types';
+import type { PictureSources, PublicVideo } from '@/lib/showcase/types';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
 import { useEmbedResize } from './use-embed-resize';
 
 type Props = {
   handle: string;
-  creator: { displayName: string; username: string | null };
+  creator: { displayName: string; username: string | null; avatar: PictureSources | null };
   items: PublicVideo[];
   options: EmbedOptions;
 };
+
+/** How wide a cover shows in each layout (embed.css), for the browser's pick from the srcset. */
+const COVER_SIZES: Record<EmbedOptions['layout'], string> = { grid: '(max-width: 480px) 50vw, 220px', carousel: '160px', list: '72px' };
 
 /**
  * The showcase for other people's websites. Nothing is loaded from TikTok until a visitor clicks a
@@ -50,9 +53,18 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
     <div ref={root} className="embed" data-theme={options.theme} data-layout={options.layout}>
       {options.title && (
         <header className="embed-head">
-          {/* A stable app URL that redirects to the current signed TikTok avatar. */}
-          {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
-          <img className="embed-avatar" src={paths.avatar(handle)} alt="" width={40} height={40} />
+          {/* The app's own copy of the avatar (never TikTok's CDN), or the placeholder. */}
+          {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
+          <img
+            className="embed-avatar"
+            src={creator.avatar?.src ?? paths.avatarPlaceholder}
+            srcSet={creator.avatar?.srcSet}
+            sizes="40px"
+            alt=""
+            width={40}
+            height={40}
+            style={creator.avatar ? { backgroundColor: creator.avatar.color } : undefined}
+          />
           <div>
             <a className="embed-name" href={profile} target="_blank" rel="noopener">
               {creator.displayName}
@@ -85,8 +97,19 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
               <li key={item.videoId}>
                 {/* The name is the visible text: "Play", the title, the duration and counts. */}
                 <button type="button" className="embed-item" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
-                  {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
-                  <img className="embed-cover" src={item.coverUrl} alt="" width={270} height={480} loading={i < 4 ? 'eager' : 'lazy'} decoding="async" />
+                  {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
+                  <img
+                    className="embed-cover"
+                    src={item.cover?.src ?? paths.coverPlaceholder}
+                    srcSet={item.cover?.srcSet}
+                    sizes={COVER_SIZES[options.layout]}
+                    alt=""
+                    width={270}
+                    height={480}
+                    style={item.cover ? { backgroundColor: item.cover.color } : undefined}
+                    loading={i < 4 ? 'eager' : 'lazy'}
+                    decoding="async"
+                  />
                   <span className="embed-play">
                     <span aria-hidden="true">▶ </span>
                     {'Play '}

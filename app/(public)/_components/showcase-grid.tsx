@@ -2,13 +2,14 @@
 
 import { useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/platform/format';
+import { paths } from '@/lib/platform/http/paths';
 import type { PublicVideo } from '@/lib/showcase/types';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
 
 /**
- * The public grid. Covers come from the app's own stable URLs; TikTok's player is only loaded
- * after a click (no request to TikTok before the visitor asks for it).
+ * The public grid. Covers are the app's own copies (WebP at three widths, never TikTok's CDN);
+ * TikTok's player is only loaded after a click (no request to TikTok before the visitor asks for it).
  */
 export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -32,14 +33,16 @@ export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
             <li key={item.videoId} className="card">
               {/* The name is the visible text: "Play", the title, the duration. */}
               <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
-                {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
+                {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
                 <img
                   className="cover"
-                  src={item.coverUrl}
+                  src={item.cover?.src ?? paths.coverPlaceholder}
+                  srcSet={item.cover?.srcSet}
                   alt=""
                   width={270}
                   height={480}
                   sizes="(max-width: 600px) 50vw, 270px"
+                  style={item.cover ? { backgroundColor: item.cover.color } : undefined}
                   loading={i < 4 ? 'eager' : 'lazy'}
                   decoding="async"
                 />

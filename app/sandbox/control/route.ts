@@ -14,6 +14,8 @@ const endpoint = z.enum([
   'user/info',
   'video/list',
   'video/query',
+  'cdn/cover',
+  'cdn/avatar',
 ]);
 const username = z.string().refine(isSandboxUsername, 'not a sandbox username').default(sandbox.DEFAULT_USERNAME);
 
@@ -23,7 +25,8 @@ const command = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('fault'),
     endpoint,
-    status: z.union([z.literal(429), z.literal(500), z.literal(503)]).optional(),
+    // 403 is what TikTok's CDN answers past x-expires (cdn/cover, cdn/avatar).
+    status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503)]).optional(),
     delayMs: z.number().int().min(0).max(60_000).optional(),
     times: z.number().int().positive().optional(),
   }),

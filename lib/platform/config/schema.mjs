@@ -28,6 +28,16 @@ const schemes = csv.pipe(
   ),
 );
 
+// Extra host names of TikTok's CDN (its future domains, a test's fake CDN): names, not URLs.
+const hosts = csv.pipe(
+  z.array(
+    z
+      .string()
+      .toLowerCase()
+      .regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:]+\])$/, 'each entry must be a host name (no scheme, port or path), e.g. p16-sign.tiktokcdn.example'),
+  ),
+);
+
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
 
 const schema = z.object({
@@ -69,6 +79,7 @@ const schema = z.object({
     .int()
     .positive()
     .default(6 * 3600),
+  TIKTOK_CDN_HOSTS: hosts.optional(),
   TIKTOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
@@ -181,5 +192,6 @@ export function parseConfig(raw) {
     refreshMarginMs: e.TOKEN_REFRESH_MARGIN_SECONDS * 1000,
     sandboxCoverTtlSeconds: e.SANDBOX_COVER_TTL_SECONDS,
     tiktokTimeoutMs: e.TIKTOK_TIMEOUT_MS,
+    tiktokCdnHosts: e.TIKTOK_CDN_HOSTS ?? [],
   };
 }

@@ -10,6 +10,10 @@ export const paths = {
   publicJson: (handle: string) => `/api/public/showcases/${seg(handle)}`,
   avatar: (handle: string) => `/api/avatars/${seg(handle)}`,
   cover: (videoId: string) => `/api/covers/${seg(videoId)}`,
+  /** A copy of a cover or avatar (content-addressed: the bytes behind a URL never change). */
+  image: (hash: string, width: number) => `/img/${seg(hash)}/${width}.webp`,
+  coverPlaceholder: '/cover-placeholder.svg',
+  avatarPlaceholder: '/avatar-placeholder.svg',
   watch: (videoId: string) => `/watch/${seg(videoId)}`,
   oembed: (pageUrl: string) => `/api/oembed?format=json&url=${seg(pageUrl)}`,
   embedScript: (version: string) => `/embed.js?v=${seg(version)}`,

@@ -8,8 +8,8 @@ import { shareMetadata } from '@/lib/showcase/share-metadata';
 type Props = { params: Promise<{ handle: string }> };
 
 // Served from the cache and re-rendered when the creator changes anything (the showcase's tag), or
-// within 5 minutes of a background sync. Covers are stable app URLs that refresh themselves, so
-// a cached page never shows an expired TikTok URL.
+// within 5 minutes of a background sync. Covers and the avatar are the app's own copies at
+// content-addressed URLs, so a cached page never points at an expired TikTok URL.
 export const revalidate = 300;
 
 /** No page is built ahead of time; each is rendered on first view, then cached. */
@@ -30,9 +30,18 @@ export default async function PublicShowcasePage({ params }: Props) {
   return (
     <main className="container">
       <header className="showcase-head">
-        {/* A stable app URL that redirects to the current signed TikTok avatar (they expire), like the covers. */}
-        {/* biome-ignore lint/performance/noImgElement: signed TikTok URLs expire; next/image's optimizing cache would keep serving them after they have */}
-        <img className="avatar avatar-large" src={paths.avatar(user.handle)} alt={`${user.displayName}'s avatar`} width={96} height={96} />
+        {/* The app's own copy of the avatar (never TikTok's CDN), or the placeholder. */}
+        {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
+        <img
+          className="avatar avatar-large"
+          src={user.avatar?.src ?? paths.avatarPlaceholder}
+          srcSet={user.avatar?.srcSet}
+          sizes="96px"
+          alt={`${user.displayName}'s avatar`}
+          width={96}
+          height={96}
+          style={user.avatar ? { backgroundColor: user.avatar.color } : undefined}
+        />
         <h1>{user.displayName}</h1>
         {user.username && (
           <p className="muted" style={{ margin: 0 }}>

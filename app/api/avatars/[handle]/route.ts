@@ -1,14 +1,14 @@
 import { publicAvatar } from '@/lib/account/avatar';
 import { route } from '@/lib/api/route';
-import { signedImageResponse } from '@/lib/images/redirect';
+import { stableImageResponse } from '@/lib/images/serve';
 import { handleParamsSchema } from '@/lib/showcase/schema';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * A stable avatar URL for the public page, like the covers': redirects to the creator's current
- * signed TikTok avatar, re-reading the profile first when it is near its x-expires.
+ * A stable avatar URL, like the covers': redirects to the app's copy of the creator's avatar
+ * (`/img/{hash}/192.webp`), or the placeholder. Never to TikTok.
  */
 export const GET = route({ params: handleParamsSchema, invalid: { params: 'Not a handle.' } }, async ({ params }) =>
-  signedImageResponse(await publicAvatar(params.handle), '/avatar-placeholder.svg', 'No such published showcase.'),
+  stableImageResponse('avatar', await publicAvatar(params.handle), 'No such published showcase.'),
 );

@@ -1,14 +1,14 @@
 import { route } from '@/lib/api/route';
-import { signedImageResponse } from '@/lib/images/redirect';
+import { stableImageResponse } from '@/lib/images/serve';
 import { publicCover } from '@/lib/showcase/covers';
 import { videoParamsSchema } from '@/lib/showcase/schema';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * A stable cover URL of the app's own: redirects to the current signed TikTok URL, refreshing the
- * showcase's covers first when they are near their x-expires. Pages can be cached; this cannot go stale.
+ * A stable cover URL of the app's own, for old embeds and API clients: redirects to the app's copy
+ * of the cover (`/img/{hash}/720.webp`), or the placeholder. Never to TikTok.
  */
 export const GET = route({ params: videoParamsSchema, invalid: { params: 'Not a video id.' } }, async ({ params }) =>
-  signedImageResponse(await publicCover(params.videoId), '/cover-placeholder.svg', 'No such video in a published showcase.'),
+  stableImageResponse('cover', await publicCover(params.videoId), 'No such video in a published showcase.'),
 );

@@ -38,7 +38,7 @@ export default async function EmbedPage({ params }: Props) {
   return (
     <EmbedShowcase
       handle={showcase.user.handle}
-      creator={{ displayName: showcase.user.displayName, username: showcase.user.username }}
+      creator={{ displayName: showcase.user.displayName, username: showcase.user.username, avatar: showcase.user.avatar }}
       items={showcase.items.slice(0, options.max)}
       options={options}
     />

@@ -1,7 +1,8 @@
 import { route } from '@/lib/api/route';
 import { HttpError } from '@/lib/platform/http/errors';
+import { etagOf, matchesEtag } from '@/lib/platform/http/etag';
 import { getPublicShowcase } from '@/lib/showcase/public';
-import { etagOf, matchesEtag, publicApiQuerySchema, publicShowcaseJson } from '@/lib/showcase/public-api';
+import { publicApiQuerySchema, publicShowcaseJson } from '@/lib/showcase/public-api';
 import { handleParamsSchema } from '@/lib/showcase/schema';
 
 export const dynamic = 'force-dynamic';
