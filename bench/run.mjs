@@ -5,6 +5,10 @@
 // Prints requests/s, p99 latency, errors, the ratios, and the TikTok calls each run made (from the
 // sandbox's counters).
 //
+// Pictures: a cover copy's URL is measured beside the page on both databases, the bytes of images
+// one page load takes (the copies the page points at, and the TikTok CDN originals a browser used
+// to be sent to), and the TikTok calls 1,000 page views with their covers make (it must be 0).
+//
 // Every server is warmed up (load that is not counted) before it is measured.
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
 // BENCH_VIDEOS (default 24), BENCH_WARMUP_SECONDS (default 3), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
@@ -100,6 +104,37 @@ async function seed(base = BASE) {
   return session;
 }
 
+/** The image URLs a public page points at (each cover's default src, and the avatar). */
+async function pageImages(base = BASE) {
+  const html = await (await fetch(`${base}/u/${USER}`)).text();
+  return [...html.matchAll(/<img[^>]*?src="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&'));
+}
+
+/** @param {string[]} urls @param {string} base */
+async function bytesOf(urls, base = BASE) {
+  let n = 0;
+  for (const u of urls) n += (await (await fetch(new URL(u, base))).arrayBuffer()).byteLength;
+  return n;
+}
+
+/**
+ * The TikTok CDN originals of the showcase's covers: where visitors' browsers were sent before the copies.
+ * @param {string} session @param {string} [base]
+ */
+async function originalCoverBytes(session, base = BASE) {
+  /** @type {string[]} */
+  const urls = [];
+  /** @type {number | null} */
+  let cursor = null;
+  while (urls.length < VIDEOS) {
+    const page = await (await fetch(`${base}/api/videos${cursor ? `?cursor=${cursor}` : ''}`, { headers: { cookie: session } })).json();
+    urls.push(...page.videos.map((/** @type {{ coverUrl: string }} */ v) => v.coverUrl));
+    if (!page.hasMore) break;
+    cursor = page.cursor;
+  }
+  return bytesOf(urls.slice(0, VIDEOS), base);
+}
+
 async function tiktokCalls(base = BASE) {
   const { counters } = await (await fetch(`${base}/sandbox/control`)).json();
   return Object.entries(counters)
@@ -154,24 +189,52 @@ const row = (name, r) => ({
  * @param {Array<{ label: string, base: string, session: string }>} servers
  */
 async function publicAndApi(servers, rounds = 2) {
+  /** @type {string[]} */
+  const covers = [];
   for (const { base, session } of servers) {
     await fetch(`${base}/u/${USER}`); // first render fills the cache
+    const cover = (await pageImages(base)).find((u) => u.startsWith('/img/'));
+    if (!cover) throw new Error(`no cover copy on ${base}/u/${USER}`);
+    covers.push(cover);
     await warmUp(`/u/${USER}`, {}, base);
+    await warmUp(cover, {}, base);
     await warmUp('/api/showcase', { cookie: session }, base);
     await resetCounters(base);
   }
-  const runs = servers.map(() => ({ page: /** @type {Result[]} */ ([]), api: /** @type {Result[]} */ ([]) }));
+  const runs = servers.map(() => ({ page: /** @type {Result[]} */ ([]), image: /** @type {Result[]} */ ([]), api: /** @type {Result[]} */ ([]) }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, { base }] of servers.entries()) runs[i].page.push(await load(`/u/${USER}`, {}, SECONDS, base));
+    for (const [i, { base }] of servers.entries()) runs[i].image.push(await load(covers[i], {}, SECONDS, base));
     for (const [i, { base, session }] of servers.entries()) runs[i].api.push(await load('/api/showcase', { cookie: session }, SECONDS, base));
   }
   return Promise.all(
     servers.map(async ({ label, base }, i) => {
       const page = merge(runs[i].page);
+      const image = merge(runs[i].image);
       const api = merge(runs[i].api);
-      return { rows: [row(`public showcase (${label})`, page), row(`GET /api/showcase (${label})`, api)], page, api, calls: await tiktokCalls(base) };
+      return {
+        rows: [row(`public showcase (${label})`, page), row(`cover image (${label})`, image), row(`GET /api/showcase (${label})`, api)],
+        page,
+        image,
+        api,
+        calls: await tiktokCalls(base),
+      };
     }),
   );
+}
+
+/** 1,000 visitor page views, each with every image the page points at: what they cost TikTok. */
+async function tiktokCallsPerThousandViews(base = BASE) {
+  const images = await pageImages(base);
+  await resetCounters(base);
+  /** @param {string} path */
+  const hit = (path) =>
+    new Promise((resolve, reject) =>
+      autocannon({ url: `${base}${path}`, connections: CONNECTIONS, amount: 1000 }, (/** @type {Error | null} */ e) => (e ? reject(e) : resolve(null))),
+    );
+  await hit(`/u/${USER}`);
+  for (const image of new Set(images)) await hit(image);
+  return tiktokCalls(base);
 }
 
 async function postgresUp() {
@@ -240,6 +303,12 @@ async function main() {
     console.log(`TikTok calls during these runs: ${calls}`);
     const script = Buffer.from(await (await fetch(`${BASE}/embed.js`)).arrayBuffer());
     console.log(`embed.js: ${script.length} bytes, ${gzipSync(script).length} bytes gzipped`);
+    const images = await pageImages();
+    const copies = images.filter((u) => u.startsWith('/img/'));
+    console.log(
+      `images per public page load (${copies.length} copies: ${VIDEOS} covers and the avatar, at their default widths): ${await bytesOf(images)} bytes; the same covers from TikTok's CDN (before the copies): ${await originalCoverBytes(session)} bytes`,
+    );
+    console.log(`TikTok calls per 1,000 visitor page views (with their images): ${await tiktokCallsPerThousandViews()}`);
 
     // 3. The same page and the dashboard's API on SQLite and on PostgreSQL + Redis: both servers up
     // at once, measured in turns.
@@ -269,6 +338,7 @@ async function main() {
       console.table([...sqlite.rows, ...postgres.rows]);
       console.log(`public page, PostgreSQL + Redis / SQLite: ${(postgres.page.requests.average / sqlite.page.requests.average).toFixed(2)}`);
       console.log(`showcase API, PostgreSQL + Redis / SQLite: ${(postgres.api.requests.average / sqlite.api.requests.average).toFixed(2)}`);
+      console.log(`cover image, PostgreSQL + Redis / SQLite: ${(postgres.image.requests.average / sqlite.image.requests.average).toFixed(2)}`);
       console.log(`TikTok calls during these runs: SQLite ${sqlite.calls}, PostgreSQL + Redis ${postgres.calls}`);
     } finally {
       if (pgServer) stop(pgServer);
