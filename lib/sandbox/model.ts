@@ -46,6 +46,8 @@ export type Settings = {
   qrTtlSeconds: number;
   /** The scopes TikTok has approved for the app: asking for another fails the authorization with invalid_scope. */
   approvedScopes: string[];
+  /** Redirect URIs registered besides the app's own: another app that uses this sandbox as its TikTok. */
+  redirectUris: string[];
 };
 
 export const SCOPES = [TIKTOK_SCOPES.basic, TIKTOK_SCOPES.profile, TIKTOK_SCOPES.stats, TIKTOK_SCOPES.videoList] as const;

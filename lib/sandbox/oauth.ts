@@ -10,7 +10,7 @@ import * as store from './store';
 // Login Kit in the sandbox: the authorize request, codes, the token endpoint (PKCE, rotation), revoke.
 
 function registeredRedirectUris(): string[] {
-  return [env().redirectUri, env().nativeRedirectUri];
+  return [env().redirectUri, env().nativeRedirectUri, ...settings().redirectUris];
 }
 
 type AuthorizeRequest = {

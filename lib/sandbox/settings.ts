@@ -13,6 +13,7 @@ export function settings(): Settings {
     accessTtlSeconds: 2 * 3600,
     refreshTtlSeconds: 180 * 86_400,
     approvedScopes: [...SCOPES],
+    redirectUris: [],
     qrTtlSeconds: 300,
     ...(store.get<Partial<Settings>>('settings', 'current') ?? {}),
   };

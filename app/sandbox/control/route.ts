@@ -39,6 +39,7 @@ const command = z.discriminatedUnion('action', [
     refreshTtlSeconds: z.number().int().positive().optional(),
     qrTtlSeconds: z.number().int().positive().optional(),
     approvedScopes: z.array(z.string()).optional(),
+    redirectUris: z.array(z.url({ protocol: /^https?$/ })).optional(),
   }),
   z.object({ action: z.literal('expireAccessTokens'), username }),
   z.object({ action: z.literal('revokeRefreshTokens'), username }),
