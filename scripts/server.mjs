@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { settings } from '../lib/platform/config/index.mjs';
 import { EnvError } from '../lib/platform/config/schema.mjs';
+import { gate } from '../lib/platform/http/gate.mjs';
 
 const STOP_DEADLINE_MS = 10_000;
 
@@ -46,6 +47,12 @@ const server = createServer((req, res) => {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
   req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
+  // What Next would answer with an empty 400 or a plain 500 (lib/platform/http/gate.mjs).
+  const refused = gate(req.method, req.url);
+  if (refused) {
+    res.writeHead(refused.status, refused.headers).end(refused.body);
+    return;
+  }
   void handle(req, res);
 });
 // Longer than load balancers' idle timeouts (and than any test), so the client side closes pooled

@@ -1,0 +1,60 @@
+// What `npm start`'s server (scripts/server.mjs) answers itself, before a request reaches Next:
+// requests Next would otherwise answer with an empty or plain-text 500 or 400, which no route of the
+// app ever sees. Plain JS, since the server script loads it outside the app's bundle.
+//
+// - A path that is not valid percent-encoding (`/u/%ff%fe`, `/api/%zz`): Next fails to decode its
+//   dynamic segments and answers 500. Here: 400, in the API's error shape under /api, else a page.
+// - A method that is not HTTP's (`FOO`): Next's route modules answer an empty 400. Here: the same
+//   400, in the error shape under /api.
+
+/** The methods Next's route handlers know (next/dist/server/web/http's HTTP_METHODS). */
+export const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'];
+
+/** @param {string} url a request target (path and query) */
+export function hasMalformedPath(url) {
+  const q = url.indexOf('?');
+  const path = q >= 0 ? url.slice(0, q) : url;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** @param {string} url */
+const isApi = (url) => /^\/+api(?:[/?#]|$)/.test(url);
+
+/**
+ * The answer the server gives itself, or null to hand the request to Next.
+ * @param {string | undefined} method @param {string | undefined} url
+ * @returns {{ status: number, headers: Record<string, string>, body: string } | null}
+ */
+export function gate(method, url = '/') {
+  if (hasMalformedPath(url)) return refusal(url, 'bad_request', 'This address is not valid.', 'Bad address');
+  if (!HTTP_METHODS.includes(method ?? 'GET') && isApi(url)) return refusal(url, 'bad_request', 'This HTTP method is not supported.', 'Bad request');
+  return null;
+}
+
+// next.config.mjs's headers are not added to these answers: the strictest that still shows the page.
+const HEADERS = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+/** @param {string} url @param {string} code @param {string} message @param {string} title */
+function refusal(url, code, message, title) {
+  if (isApi(url)) {
+    return {
+      status: 400,
+      headers: { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ error: { code, message } }),
+    };
+  }
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Showreel</title><meta name="robots" content="noindex"></head>
+<body style="font-family:system-ui,sans-serif;text-align:center;padding:3rem"><main><h1>${title}</h1><p>${message}</p><a href="/">Back to Showreel</a></main></body></html>`;
+  return { status: 400, headers: { ...HEADERS, 'Content-Type': 'text/html; charset=utf-8' }, body };
+}
