@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { expect, test } from '@playwright/test';
 
 // Requests nobody's browser sends but anybody can: malformed addresses, odd methods, and what the
@@ -32,4 +33,57 @@ test('malformed percent-encoding answers 400 or 404 on every dynamic segment, ne
   const oembed = await request.get(`/api/oembed?url=${encodeURIComponent(`${new URL(test.info().project.use.baseURL!).origin}/u/%zz`)}`);
   expect(oembed.status()).toBe(404);
   expect(await oembed.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+});
+
+/** Sends raw bytes and returns what the server wrote back (for requests no HTTP client will send). */
+function raw(request: string): Promise<string> {
+  const { hostname, port } = new URL(test.info().project.use.baseURL!);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(request));
+    let out = '';
+    socket.on('data', (d) => (out += d));
+    socket.on('end', () => resolve(out));
+    socket.on('error', reject);
+    socket.setTimeout(5_000, () => socket.destroy(new Error('no answer')));
+  });
+}
+
+test('every /api answer is in the error shape: 405 with Allow, unknown methods, paths that normalise to /api', async ({ request }) => {
+  const routes: Record<string, string[]> = {
+    '/api/health': ['GET'],
+    '/api/showcase': ['GET', 'PUT'],
+    '/api/auth/logout': ['POST'],
+    '/api/webhooks/tiktok': ['POST'],
+    '/api/covers/123': ['GET'],
+    '/api/public/showcases/someone': ['GET'],
+    '/native-callback': ['GET'],
+  };
+  for (const [path, own] of Object.entries(routes)) {
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !own.includes(m))) {
+      const res = await request.fetch(path, { method, maxRedirects: 0 });
+      expect(res.status(), `${method} ${path}`).toBe(405);
+      expect(res.headers().allow, `${method} ${path}`).toBe(
+        ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].filter((m) => own.includes(m) || m === 'OPTIONS' || (m === 'HEAD' && own.includes('GET'))).join(', '),
+      );
+      expect(await res.json(), `${method} ${path}`).toEqual({ error: { code: 'method_not_allowed', message: expect.any(String) } });
+    }
+  }
+  const options = await request.fetch('/api/health', { method: 'OPTIONS' });
+  expect(options.status()).toBe(204);
+  expect(options.headers().allow).toBe('GET, HEAD, OPTIONS');
+  // HEAD is GET without a body: no Origin check (it used to answer 403).
+  expect((await request.fetch('/api/health', { method: 'HEAD' })).status()).toBe(200);
+
+  for (const path of ['/api', '/api/', '/api/.', '/api/x/..']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(404);
+    expect(await res.json(), path).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  }
+  const propfind = await request.fetch('/api/health', { method: 'PROPFIND' });
+  expect(propfind.status()).toBe(400);
+  expect(await propfind.json()).toEqual(errorShape);
+  // A method Node's parser does not know at all: Node itself answers, in the same shape.
+  const foo = await raw('FOO /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+  expect(foo).toMatch(/^HTTP\/1\.1 400 /);
+  expect(JSON.parse(foo.slice(foo.indexOf('\r\n\r\n') + 4))).toEqual(errorShape);
 });

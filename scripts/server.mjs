@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { settings } from '../lib/platform/config/index.mjs';
 import { EnvError } from '../lib/platform/config/schema.mjs';
-import { gate } from '../lib/platform/http/gate.mjs';
+import { clientErrorResponse, gate } from '../lib/platform/http/gate.mjs';
 
 const STOP_DEADLINE_MS = 10_000;
 
@@ -58,6 +58,11 @@ const server = createServer((req, res) => {
 // Longer than load balancers' idle timeouts (and than any test), so the client side closes pooled
 // connections first; with Node's 5 s a request can land on a socket the server is closing.
 server.keepAliveTimeout = 65_000;
+// A request Node cannot parse gets words too, not Node's empty 400.
+server.on('clientError', (error, socket) => {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  socket.end(clientErrorResponse(error));
+});
 server.listen(port, hostname, () => console.log(`[showreel] ready on http://${hostname}:${port}`));
 
 let stopping = false;

@@ -15,7 +15,7 @@ type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
 type Options<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, U extends boolean> = {
   /** Needs a signed-in creator (401 otherwise; a cookie that no longer counts is cleared). */
   user?: U;
-  /** Refuse cross-site requests. Defaults to true for every method but GET. */
+  /** Refuse cross-site requests. Defaults to true for every method but GET and HEAD. */
   sameOrigin?: boolean;
   /** A JSON body (parsed and capped at `bodyLimit`), the query string and the path's params. */
   body?: B;
@@ -43,7 +43,10 @@ type Context<B, Q, P, U extends boolean> = {
   userId: U extends true ? string : null;
 };
 
-type NextContext = { params: Promise<Record<string, string | string[]>> };
+export type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Methods that change nothing: no Origin check by default. */
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * The one way to write a route handler, on the model of dub's `withWorkspace`: the route declares
@@ -71,7 +74,7 @@ async function prepare<B extends Schema | undefined, Q extends Schema | undefine
   request: Request,
   next: NextContext | undefined,
 ): Promise<Context<B, Q, P, U>> {
-  if ((options.sameOrigin ?? request.method !== 'GET') && !isSameOrigin(request)) {
+  if ((options.sameOrigin ?? !SAFE_METHODS.has(request.method)) && !isSameOrigin(request)) {
     throw new HttpError('forbidden', 'Cross-site requests are not allowed.');
   }
   const params = parse(options.params as P, next ? await next.params : {}, options.invalid?.params);
@@ -144,4 +147,38 @@ function answer(e: unknown, options: { signingIn?: boolean; page?: boolean }, re
   return options.page
     ? errorPage(500, 'Something went wrong', 'Please try again in a moment.')
     : jsonError('internal', 'Something went wrong. Please try again.');
+}
+
+const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof HTTP_METHODS)[number];
+type Handler = (request: Request, ctx: NextContext) => Promise<Response> | Response;
+
+/**
+ * Every HTTP method of a route file, so that none is answered by Next's defaults (an empty 405
+ * without a body): the route's own handlers; HEAD as GET; OPTIONS as 204 with `Allow`; every other
+ * method 405 in the error shape, with `Allow`. A route file ends with
+ * `export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get })`.
+ */
+export function methods(declared: Partial<Record<Method, Handler>>): Record<Method, Handler> {
+  const own = new Set<Method>(HTTP_METHODS.filter((m) => declared[m]));
+  if (own.has('GET')) own.add('HEAD');
+  own.add('OPTIONS');
+  const allow = HTTP_METHODS.filter((m) => own.has(m)).join(', ');
+  const notAllowed: Handler = (request) => {
+    const response = jsonError('method_not_allowed', `${request.method} is not supported here.`);
+    response.headers.set('Allow', allow);
+    return response;
+  };
+  const options: Handler = () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return Object.fromEntries(
+    HTTP_METHODS.map((m) => [m, declared[m] ?? (m === 'HEAD' ? declared.GET : m === 'OPTIONS' ? options : undefined) ?? notAllowed]),
+  ) as Record<Method, Handler>;
+}
+
+/** A route file where no route is: every method answers 404 in the error shape. */
+export function nowhere(): Record<Method, Handler> {
+  const notFound = route({ sameOrigin: false }, () => {
+    throw new HttpError('not_found', 'No such API route.');
+  });
+  return Object.fromEntries(HTTP_METHODS.map((m) => [m, notFound])) as Record<Method, Handler>;
 }

@@ -58,3 +58,26 @@ function refusal(url, code, message, title) {
 <body style="font-family:system-ui,sans-serif;text-align:center;padding:3rem"><main><h1>${title}</h1><p>${message}</p><a href="/">Back to Showreel</a></main></body></html>`;
   return { status: 400, headers: { ...HEADERS, 'Content-Type': 'text/html; charset=utf-8' }, body };
 }
+
+const REASONS = /** @type {Record<number, string>} */ ({ 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' });
+
+/**
+ * What the server writes on a socket whose request Node could not parse (an unknown method, a bad
+ * header, headers too large, a request too slow), where Node would write an empty 400: the same
+ * status with a body in the API's error shape (the request's path is unknown here).
+ * @param {Error & { code?: string }} error
+ */
+export function clientErrorResponse(error) {
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({ error: { code: 'bad_request', message: 'The request could not be read.' } });
+  return [
+    `HTTP/1.1 ${status} ${REASONS[status]}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}

@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { startSession } from '@/lib/auth/session';
 import { redeemHandoff } from '@/lib/native/handoff';
 import { handoffInputSchema } from '@/lib/native/schema';
@@ -10,9 +10,11 @@ const REFUSALS = {
 };
 
 /** The webview trades a handoff code, and the verifier only its app knows, for the normal session cookie. */
-export const POST = route({ body: handoffInputSchema }, async ({ body }) => {
+const post = route({ body: handoffInputSchema }, async ({ body }) => {
   const redeemed = await redeemHandoff(body.handoff, body.verifier);
   if (!redeemed.ok) throw new HttpError('bad_request', REFUSALS[redeemed.reason]);
   await startSession(redeemed.userId);
   return Response.json({ ok: true, redirectTo: '/dashboard' });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ POST: post });

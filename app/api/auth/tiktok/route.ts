@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { startAuthorization } from '@/lib/auth/oauth';
 import { startQuerySchema } from '@/lib/auth/schema';
 import { env } from '@/lib/platform/config/env';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const refuse = (title: string, message: string) => new HttpError('bad_request', message, { title });
 
 /** Starts Login Kit: a top-level redirect to TikTok's authorize page with state and PKCE. */
-export const GET = route(
+const get = route(
   {
     page: true,
     query: startQuerySchema,
@@ -28,3 +28,5 @@ export const GET = route(
     return new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get });

@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { startSession } from '@/lib/auth/session';
 import { HttpError } from '@/lib/platform/http/errors';
 import { browserId } from '@/lib/qr/browser';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const notHere = () => new HttpError('not_found', 'No such QR sign-in in this browser.');
 
 /** The browser's poll: the server asks TikTok (check_qrcode) and answers in the app's own words. */
-export const GET = route({ params: qrParamsSchema, invalid: { params: 'Not a QR session id.' }, signingIn: true }, async ({ params }) => {
+const get = route({ params: qrParamsSchema, invalid: { params: 'Not a QR session id.' }, signingIn: true }, async ({ params }) => {
   const browser = await browserId(false);
   if (!browser) throw notHere();
   const poll = await pollQrLogin(params.id, browser);
@@ -22,3 +22,5 @@ export const GET = route({ params: qrParamsSchema, invalid: { params: 'Not a QR 
   }
   return Response.json({ status: poll.status }, { headers: { 'Cache-Control': 'no-store' } });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get });
