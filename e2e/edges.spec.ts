@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
+import { creatorWith } from './support/showcase-fixtures';
 
 // Requests nobody's browser sends but anybody can: malformed addresses, odd methods, and what the
 // page cache keeps because of them. Each answers in words (the API's error shape under /api, a page
@@ -86,4 +87,27 @@ test('every /api answer is in the error shape: 405 with Allow, unknown methods, 
   const foo = await raw('FOO /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
   expect(foo).toMatch(/^HTTP\/1\.1 400 /);
   expect(JSON.parse(foo.slice(foo.indexOf('\r\n\r\n') + 4))).toEqual(errorShape);
+});
+
+test('no method but GET changes what a cached surface serves: share image, page, embeds', async ({ page, request }) => {
+  const { user } = await creatorWith(page, request, [0, 1]);
+  // Uncached so far: each surface's first request is the odd one.
+  const surfaces: Record<string, RegExp> = {
+    [`/u/${user}/share-image`]: /^image\/png/,
+    [`/u/${user}`]: /^text\/html/,
+    [`/embed/${user}`]: /^text\/html/,
+    [`/embed/${user}?layout=list`]: /^text\/html/,
+  };
+  for (const [path, type] of Object.entries(surfaces)) {
+    for (const method of ['OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']) {
+      const odd = await request.fetch(path, { method, maxRedirects: 0 });
+      expect(odd.status(), `${method} ${path}`).toBeLessThan(500);
+      if (method !== 'HEAD') expect(odd.status(), `${method} ${path}`).not.toBe(200);
+    }
+    for (let i = 0; i < 2; i++) {
+      const res = await request.get(path);
+      expect(res.status(), `GET ${path} after the others`).toBe(200);
+      expect(res.headers()['content-type'], path).toMatch(type);
+    }
+  }
 });

@@ -6,6 +6,10 @@
 //   dynamic segments and answers 500. Here: 400, in the API's error shape under /api, else a page.
 // - A method that is not HTTP's (`FOO`): Next's route modules answer an empty 400. Here: the same
 //   400, in the error shape under /api.
+// - Any method but GET and HEAD on the surfaces visitors only read (`/u/…`, `/embed/…`, `/watch/…`):
+//   these are cached pages and a cached route handler (the share image), and Next keys a cached
+//   answer by path alone, so an OPTIONS (an automatic 204 that then fails every GET with 500) or a
+//   POST would become what every later visitor gets. Here: OPTIONS 204, the rest 405, with `Allow`.
 
 /** The methods Next's route handlers know (next/dist/server/web/http's HTTP_METHODS). */
 export const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH'];
@@ -25,6 +29,10 @@ export function hasMalformedPath(url) {
 /** @param {string} url */
 const isApi = (url) => /^\/+api(?:[/?#]|$)/.test(url);
 
+/** @param {string} url */
+const isReadOnlySurface = (url) => /^\/+(?:u|embed|watch)(?:[/?#]|$)/.test(url);
+const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS';
+
 /**
  * The answer the server gives itself, or null to hand the request to Next.
  * @param {string | undefined} method @param {string | undefined} url
@@ -33,6 +41,11 @@ const isApi = (url) => /^\/+api(?:[/?#]|$)/.test(url);
 export function gate(method, url = '/') {
   if (hasMalformedPath(url)) return refusal(url, 'bad_request', 'This address is not valid.', 'Bad address');
   if (!HTTP_METHODS.includes(method ?? 'GET') && isApi(url)) return refusal(url, 'bad_request', 'This HTTP method is not supported.', 'Bad request');
+  if (isReadOnlySurface(url) && method !== 'GET' && method !== 'HEAD') {
+    if (method === 'OPTIONS') return { status: 204, headers: { ...HEADERS, Allow: READ_ONLY_ALLOW }, body: '' };
+    const answer = refusal(url, 'method_not_allowed', 'This page can only be read.', 'Not allowed', 405);
+    return { ...answer, headers: { ...answer.headers, Allow: READ_ONLY_ALLOW } };
+  }
   return null;
 }
 
@@ -45,10 +58,10 @@ const HEADERS = {
 };
 
 /** @param {string} url @param {string} code @param {string} message @param {string} title */
-function refusal(url, code, message, title) {
+function refusal(url, code, message, title, status = 400) {
   if (isApi(url)) {
     return {
-      status: 400,
+      status,
       headers: { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8' },
       body: JSON.stringify({ error: { code, message } }),
     };
@@ -56,7 +69,7 @@ function refusal(url, code, message, title) {
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Showreel</title><meta name="robots" content="noindex"></head>
 <body style="font-family:system-ui,sans-serif;text-align:center;padding:3rem"><main><h1>${title}</h1><p>${message}</p><a href="/">Back to Showreel</a></main></body></html>`;
-  return { status: 400, headers: { ...HEADERS, 'Content-Type': 'text/html; charset=utf-8' }, body };
+  return { status, headers: { ...HEADERS, 'Content-Type': 'text/html; charset=utf-8' }, body };
 }
 
 const REASONS = /** @type {Record<number, string>} */ ({ 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' });
