@@ -36,10 +36,11 @@ const securityHeaders = (policy) => [
 ];
 
 // Several instances share one cache through Redis when REDIS_URL is set (read when the server
-// starts, so one build serves both ways); without it Next keeps its default per-instance cache.
+// starts, so one build serves both ways); without it Next keeps its default per-instance cache. Both
+// keep only successful answers (lib/platform/cache/cacheable.mjs).
 const sharedCache = REDIS_URL
   ? { cacheHandler: fileURLToPath(new URL('./lib/platform/cache/next-cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
-  : {};
+  : { cacheHandler: fileURLToPath(new URL('./lib/platform/cache/local-cache-handler.mjs', import.meta.url)) };
 
 export const DEFAULT_EMBED_VARIANT = 'grid.auto.50.0.1';
 

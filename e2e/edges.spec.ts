@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { creatorWith } from './support/showcase-fixtures';
 
@@ -110,4 +112,39 @@ test('no method but GET changes what a cached surface serves: share image, page,
       expect(res.headers()['content-type'], path).toMatch(type);
     }
   }
+});
+
+/** Every file of the suite's per-instance page and data cache (Next's, under the build's .next). */
+function cachedFiles(): string[] {
+  return ['.next/server/route-cache', '.next/cache/fetch-cache']
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name)),
+    );
+}
+
+test('anonymous requests for unknown handles and variants answer an uncached 404 and leave nothing in the cache', async ({ request }) => {
+  const before = cachedFiles();
+  const made = Array.from({ length: 12 }, (_, i) => `nobody${Date.now().toString(36)}${i}`);
+  for (const handle of made) {
+    for (const path of [
+      `/u/${handle}`,
+      `/embed/${handle}`,
+      `/embed/${handle}?layout=list&max=7`,
+      `/embed/${handle}/no.such.variant`,
+      `/u/${handle}/share-image`,
+    ]) {
+      for (let i = 0; i < 2; i++) {
+        const res = await request.get(path);
+        expect(res.status(), path).toBe(404);
+        expect(res.headers()['x-nextjs-cache'], `${path} served from the cache`).not.toBe('HIT');
+      }
+    }
+  }
+  const after = cachedFiles();
+  expect(after.filter((f) => made.some((h) => f.includes(h)))).toEqual([]);
+  // The data cache (getPublicShowcase's) keeps nothing for them either: no file was added at all.
+  expect(after.filter((f) => !before.includes(f))).toEqual([]);
 });

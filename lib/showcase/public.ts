@@ -39,10 +39,30 @@ async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null
   };
 }
 
-/** The same, cached across requests (and instances, with Redis) until the creator changes it. */
-export const getPublicShowcase = cache(async (handle: string) => {
+/** Thrown inside the cached loader so that unstable_cache keeps nothing for a handle with no showcase. */
+class NoShowcase extends Error {}
+
+/**
+ * The same, cached across requests (and instances, with Redis) until the creator changes it. Only a
+ * published showcase is kept: a handle anybody can make up costs one query and leaves nothing behind.
+ */
+export const getPublicShowcase = cache(async (handle: string): Promise<PublicShowcase | null> => {
   if (!handleSchema.safeParse(handle).success) return null; // nothing to look up, nothing to cache
-  return unstable_cache(() => loadPublicShowcase(handle), ['public-showcase', handle], { tags: [showcaseTag(handle)], revalidate: 300 })();
+  const cached = unstable_cache(
+    async () => {
+      const showcase = await loadPublicShowcase(handle);
+      if (!showcase) throw new NoShowcase();
+      return showcase;
+    },
+    ['public-showcase', handle],
+    { tags: [showcaseTag(handle)], revalidate: 300 },
+  );
+  try {
+    return await cached();
+  } catch (e) {
+    if (e instanceof NoShowcase) return null;
+    throw e;
+  }
 });
 
 /** The title of a video a published showcase shows (available, in its creator's showcase), or null. */
