@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { currentUserId, getSession } from '../auth/session';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../platform/db/unavailable';
 import { errorMessage } from '../platform/errors';
 import { errorPage } from '../platform/http/error-page';
 import { HttpError } from '../platform/http/errors';
@@ -142,6 +143,16 @@ function answer(e: unknown, options: { signingIn?: boolean; page?: boolean }, re
     if (options.signingIn && kind !== 'rate_limited') kind = 'unavailable';
     const { code, text } = PROBLEMS[kind];
     return options.page ? errorPage(503, 'TikTok is busy', text) : jsonError(code, text, { problem: kind });
+  }
+  if (isDatabaseUnavailable(e)) {
+    // The driver's words name the database's host: the log says what happened, not where.
+    console.warn(`[api] ${request.method} ${new URL(request.url).pathname}: the database is unavailable`);
+    const retry = { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) };
+    const response = options.page
+      ? errorPage(503, 'Showreel is briefly unavailable', 'Please try again in a moment.')
+      : jsonError('unavailable', 'Showreel is briefly unavailable. Please try again in a moment.', undefined);
+    for (const [k, v] of Object.entries(retry)) response.headers.set(k, v);
+    return response;
   }
   console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${errorMessage(e)}`);
   return options.page

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'needs_reconnect'
   | 'tiktok_unavailable'
+  | 'unavailable'
   | 'not_implemented'
   | 'payload_too_large'
   | 'internal';
@@ -26,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   needs_reconnect: 409,
   tiktok_unavailable: 503,
+  unavailable: 503,
   not_implemented: 501,
   payload_too_large: 413,
   internal: 500,
