@@ -75,6 +75,8 @@ async function expectUnavailable(request: import('@playwright/test').APIRequestC
   }
   const ready = await request.get(`${base}/api/health?ready=1`, { timeout: 8_000 });
   expect(ready.status()).toBe(503);
+  // Readiness names the failing check, nothing more.
+  expect(await ready.json()).toEqual({ ok: false, checks: { database: { ok: false } } });
 }
 
 test('database gone: API routes answer 503 unavailable with Retry-After, and recover when it is back', async ({ request }) => {

@@ -213,3 +213,45 @@ test('SIGTERM: in-flight requests finish, leases are handed back, the process ex
   expect(c.logs.some((l) => l.startsWith('[B]') && l.includes('stopped in'))).toBe(true);
   await c.startInstance('B');
 });
+
+test('readiness: a fresh instance is ready at its first probe; after SIGTERM it never answers 200; it names checks only', async ({ request }) => {
+  // A fresh instance: its very first readiness probe (Redis is connected at start, not on first use).
+  await c.stop('B', 'SIGTERM');
+  await c.startInstance('B');
+  const first = await fetch(`${c.at('B')}/api/health?ready=1`);
+  expect(first.status).toBe(200);
+  expect(await first.json()).toEqual({ ok: true, checks: { database: { ok: true }, redis: { ok: true } } });
+
+  // Draining: an in-flight request keeps B up for a while; every probe meanwhile is refused or 503.
+  await tiktok(request, { action: 'fault', endpoint: 'video/list', delayMs: 2_000, times: 1 });
+  const inflight = fetch(`${c.at('B')}/api/videos`, { headers: { cookie } });
+  await new Promise((r) => setTimeout(r, 300));
+  const stopped = c.stop('B', 'SIGTERM');
+  const probes: Array<number | string> = [];
+  let exited = false;
+  void stopped.then(() => (exited = true));
+  while (!exited) {
+    probes.push(
+      await fetch(`${c.at('B')}/api/health?ready=1`).then(
+        (r) => r.status,
+        () => 'refused',
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(await stopped).toBe(0);
+  expect((await inflight).status).toBe(200);
+  expect(probes.length).toBeGreaterThan(3);
+  expect(probes.filter((p) => p !== 503 && p !== 'refused')).toEqual([]);
+
+  // A failing check is named, and nothing more (no driver message, host or port).
+  await c.redis.down();
+  try {
+    const ready = await fetch(`${c.at('A')}/api/health?ready=1`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ok: false, checks: { database: { ok: true }, redis: { ok: false } } });
+  } finally {
+    await c.redis.up();
+  }
+  await c.startInstance('B');
+});
