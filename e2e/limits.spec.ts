@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { BASE_URL } from '../playwright.config';
 import { apiPut, clientIp, control, counters, signIn, uniqueUser } from './support/helpers';
+import { thirdPartySite } from './support/showcase-fixtures';
 
 // Nobody spends the app's TikTok budget anonymously: per-client limits, QR polls answered from the
 // stored status, and a deadline on waiting for the shared budget.
@@ -56,6 +57,36 @@ test('sign-in starts are limited per client too (429 page with Retry-After)', as
   expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
   expect(await refused.text()).toContain('Too many sign-in attempts');
   await client.dispose();
+});
+
+test('hidden images of the sign-in start on another site are refused uncounted; the visitor can still sign in', async ({ browser }) => {
+  // One client (its own address, as everyone behind one NAT would share it) visits a hostile page.
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
+  const page = await context.newPage();
+  // What each image got: its status, or the browser's word when it blocked a non-image answer.
+  const starts: Array<number | string> = [];
+  const ours = (url: string) => url.startsWith(`${BASE_URL}/api/auth/tiktok`);
+  page.on('response', (r) => {
+    if (ours(r.url())) starts.push(r.status());
+  });
+  page.on('requestfailed', (r) => {
+    if (ours(r.url()) && !r.redirectedFrom()) starts.push(r.failure()?.errorText ?? 'failed');
+  });
+  const imgs = Array.from({ length: 35 }, (_, i) => `<img src="${BASE_URL}/api/auth/tiktok?i=${i}" alt="">`).join('');
+  const site = await thirdPartySite(`<!doctype html><body>${imgs}</body>`);
+  try {
+    await page.goto(site.url);
+    await expect.poll(() => starts.length).toBe(35);
+    // Refused (403, or blocked by the browser as a non-image answer), never redirected to TikTok or 429.
+    expect(starts.filter((s) => s === 302 || s === 429)).toEqual([]);
+    // The visitor's own click is a top-level navigation: it counts, and it is the first one.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Continue with TikTok' }).click();
+    await expect(page.getByRole('heading', { name: /would like to access your TikTok account/ })).toBeVisible();
+  } finally {
+    site.server.close();
+    await context.close();
+  }
 });
 
 test('showcase saves are limited per creator: the 31st in a minute gets 429', async ({ page }) => {

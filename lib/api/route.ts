@@ -8,7 +8,7 @@ import { HttpError } from '../platform/http/errors';
 import { JSON_BODY_LIMIT, jsonError, readJson, readText, statusOf, zodMessage } from '../platform/http/index';
 import { PROBLEMS, problemOf } from '../platform/http/problems';
 import type { Verdict } from '../platform/limits/counter';
-import { isSameOrigin } from './origin';
+import { isNotTopLevelNavigation, isSameOrigin } from './origin';
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -29,6 +29,12 @@ type Options<B extends Schema | undefined, Q extends Schema | undefined, P exten
   invalid?: Partial<Record<'body' | 'query' | 'params', string>>;
   /** A rate-limit policy: counted before the handler runs; a refusal answers 429 with Retry-After. */
   limit?: { what: string; check: (ctx: { request: Request; userId: U extends true ? string : null }) => Promise<Verdict> };
+  /**
+   * Top-level navigations only: what a browser marks as a subresource or a script's request (an
+   * <img> on another site) is refused with 403 before the rate limit counts it, so other sites
+   * cannot spend a visitor's limit.
+   */
+  navigation?: boolean;
   /** A sign-in flow (no connection yet): TikTok failures read only as "busy" or "not answering". */
   signingIn?: boolean;
   /** Browser routes (OAuth redirects): errors are friendly HTML pages, not JSON. */
@@ -77,6 +83,9 @@ async function prepare<B extends Schema | undefined, Q extends Schema | undefine
 ): Promise<Context<B, Q, P, U>> {
   if ((options.sameOrigin ?? !SAFE_METHODS.has(request.method)) && !isSameOrigin(request)) {
     throw new HttpError('forbidden', 'Cross-site requests are not allowed.');
+  }
+  if (options.navigation && isNotTopLevelNavigation(request)) {
+    throw new HttpError('forbidden', 'Open this link in your browser to sign in.', { title: 'Open this link directly' });
   }
   const params = parse(options.params as P, next ? await next.params : {}, options.invalid?.params);
   const query = parse(options.query as Q, Object.fromEntries(new URL(request.url).searchParams), options.invalid?.query);

@@ -14,6 +14,9 @@ const refuse = (title: string, message: string) => new HttpError('bad_request', 
 const get = route(
   {
     page: true,
+    // Only a person's click counts against the limit: 35 hidden <img src=/api/auth/tiktok> on another
+    // site would otherwise lock everyone behind the same address out of signing in for a minute.
+    navigation: true,
     query: startQuerySchema,
     limit: { what: 'sign-in attempts', check: async ({ request }) => limitAnonymousStart(request, 'signInStart', await browserId(false)) },
   },
