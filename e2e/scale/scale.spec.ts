@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { Cluster } from '../support/cluster';
-import { type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
+import { controlHeaders, type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
 
 // Two `npm start` instances behind a load balancer, on one PostgreSQL and one Redis (see cluster.ts).
 test.describe.configure({ mode: 'serial' });
@@ -28,7 +28,8 @@ test.afterEach(async ({}, info) => {
 
 /** "TikTok"'s controls, at the sandbox instance. */
 async function tiktok(request: APIRequestContext, body?: Record<string, unknown>) {
-  const res = body ? await request.post(`${c.at('tiktok')}/sandbox/control`, { data: body }) : await request.get(`${c.at('tiktok')}/sandbox/control`);
+  const url = `${c.at('tiktok')}/sandbox/control`;
+  const res = body ? await request.post(url, { data: body, headers: controlHeaders }) : await request.get(url, { headers: controlHeaders });
   expect(res.ok(), await res.text()).toBeTruthy();
   return res.json();
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
+import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
 import { createTestDatabase } from '../../tests/support/databases';
 import { startServer, stopServer } from './server';
 import { TcpLink } from './tcp-link';
@@ -74,6 +75,7 @@ export class Cluster {
       TIKTOK_API_BASE_URL: `${this.at('tiktok')}/sandbox/api`,
       TIKTOK_TIMEOUT_MS: '4000',
       CRON_SECRET,
+      SANDBOX_CONTROL_TOKEN,
     };
   }
 

@@ -1,4 +1,8 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
+
+/** What /sandbox/control needs outside development (the suites' servers run in production mode). */
+export const controlHeaders = { Authorization: `Bearer ${SANDBOX_CONTROL_TOKEN}` };
 
 let seq = 0;
 let ipSeq = 0;
@@ -16,13 +20,13 @@ export function uniqueUser(prefix = 'e2e'): string {
 }
 
 export async function control(request: APIRequestContext, body: Record<string, unknown>) {
-  const res = await request.post('/sandbox/control', { data: body });
+  const res = await request.post('/sandbox/control', { data: body, headers: controlHeaders });
   expect(res.ok(), await res.text()).toBeTruthy();
   return res.json();
 }
 
 export async function counters(request: APIRequestContext): Promise<Record<string, number>> {
-  const res = await request.get('/sandbox/control');
+  const res = await request.get('/sandbox/control', { headers: controlHeaders });
   return (await res.json()).counters;
 }
 

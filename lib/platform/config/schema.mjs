@@ -70,6 +70,9 @@ const schema = z.object({
     .positive()
     .default(6 * 3600),
   TIKTOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Outside development /sandbox/control (faults, clocks, accounts) answers only this Bearer token.
+  SANDBOX_CONTROL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SANDBOX_MAX_ACCOUNTS: z.coerce.number().int().positive().default(1000),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -181,5 +184,7 @@ export function parseConfig(raw) {
     refreshMarginMs: e.TOKEN_REFRESH_MARGIN_SECONDS * 1000,
     sandboxCoverTtlSeconds: e.SANDBOX_COVER_TTL_SECONDS,
     tiktokTimeoutMs: e.TIKTOK_TIMEOUT_MS,
+    sandboxControlToken: e.SANDBOX_CONTROL_TOKEN,
+    sandboxMaxAccounts: e.SANDBOX_MAX_ACCOUNTS,
   };
 }
