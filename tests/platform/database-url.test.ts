@@ -30,5 +30,8 @@ describe('DATABASE_URL', () => {
   it('never prints a password', () => {
     expect(redactUrl('postgres://u:hunter2@h/db')).toBe('postgres://u:***@h/db');
     expect(redactUrl('file:./data/showreel.db')).toBe('file:./data/showreel.db');
+    // libpq reads ?password= like the userinfo's: it is a password too.
+    expect(redactUrl('postgres://u@h/db?password=hunter2&application_name=x')).toBe('postgres://u@h/db?password=***&application_name=x');
+    expect(redactUrl('postgres://u@h/db?PASSWORD=hunter2')).not.toContain('hunter2');
   });
 });

@@ -52,10 +52,19 @@ export function pgPoolConfig(url) {
   return { connectionString: u.toString(), ...config };
 }
 
-/** The URL without its password, for log lines. @param {string} url */
+/** Query parameters libpq and node-postgres read a secret from (`?password=` works like the userinfo's). */
+const SECRET_PARAMS = ['password', 'sslpassword', 'sslkey', 'sslcert', 'sslrootcert'];
+
+/** The URL without its password (in the userinfo or the query), for log lines. @param {string} url */
 export function redactUrl(url) {
   if (providerOf(url) === 'sqlite') return url;
-  const u = new URL(url);
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
   if (u.password) u.password = '***';
+  for (const name of [...u.searchParams.keys()]) if (SECRET_PARAMS.includes(name.toLowerCase())) u.searchParams.set(name, '***');
   return u.toString();
 }
