@@ -3,6 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { db } from '../platform/db/client';
 import { videoLabel } from '../platform/format';
+import { isTikTokShareUrl } from '../tiktok/cdn';
 import { showcaseEntry, showcaseRows } from './read';
 import { handleSchema, videoIdSchema } from './schema';
 import { showcaseTag } from './tags';
@@ -31,7 +32,8 @@ async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null
     items: rows.map((row) => ({
       ...showcaseEntry(row),
       createdAt: row.video.createTime.toISOString(),
-      shareUrl: row.video.shareUrl,
+      // Rows saved before share links were checked at the adapter are checked again on the way out.
+      shareUrl: row.video.shareUrl && isTikTokShareUrl(row.video.shareUrl) ? row.video.shareUrl : '',
       viewCount: toNumber(row.video.viewCount),
       likeCount: toNumber(row.video.likeCount),
     })),
