@@ -33,6 +33,9 @@ const securityHeaders = (policy) => [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  // A window this app opens, or that opens it, gets no handle on the other (no window.opener tricks);
+  // nothing here needs one (TikTok's consent is a top-level redirect, not a popup).
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
 // Several instances share one cache through Redis when REDIS_URL is set (read when the server

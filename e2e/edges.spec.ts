@@ -148,3 +148,10 @@ test('anonymous requests for unknown handles and variants answer an uncached 404
   // The data cache (getPublicShowcase's) keeps nothing for them either: no file was added at all.
   expect(after.filter((f) => !before.includes(f))).toEqual([]);
 });
+
+test('every surface carries Cross-Origin-Opener-Policy: same-origin', async ({ request }) => {
+  for (const path of ['/', '/login/qr', '/u/nobody-here', '/embed/nobody-here', '/watch/1', '/api/health', '/sandbox/qr?token=x']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.headers()['cross-origin-opener-policy'], path).toBe('same-origin');
+  }
+});
