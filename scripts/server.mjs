@@ -43,7 +43,10 @@ const handle = app.getRequestHandler();
 // the load balancer in front of this process, so APP_URL, not the socket, says whether it is https.
 // Read after app.prepare(), which loads Next's .env files.
 const hsts = readSettings().APP_URL?.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null;
-const server = createServer((req, res) => {
+const { SERVER_HEADERS_TIMEOUT_MS, SERVER_REQUEST_TIMEOUT_MS } = readSettings();
+// A client that sends its headers or its request slowly (a slowloris) is answered 408 and cut off
+// after these; Node checks them every connectionsCheckingInterval (30 s by default, here 1 s).
+const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
   req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
@@ -58,6 +61,8 @@ const server = createServer((req, res) => {
 // Longer than load balancers' idle timeouts (and than any test), so the client side closes pooled
 // connections first; with Node's 5 s a request can land on a socket the server is closing.
 server.keepAliveTimeout = 65_000;
+server.headersTimeout = SERVER_HEADERS_TIMEOUT_MS;
+server.requestTimeout = Math.max(SERVER_REQUEST_TIMEOUT_MS, SERVER_HEADERS_TIMEOUT_MS);
 // A request Node cannot parse gets words too, not Node's empty 400.
 server.on('clientError', (error, socket) => {
   if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET' || !socket.writable) return void socket.destroy();

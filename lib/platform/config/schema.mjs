@@ -73,6 +73,9 @@ const schema = z.object({
   // Outside development /sandbox/control (faults, clocks, accounts) answers only this Bearer token.
   SANDBOX_CONTROL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SANDBOX_MAX_ACCOUNTS: z.coerce.number().int().positive().default(1000),
+  // npm start's server: how long a client may take to send a request's headers, and the whole request.
+  SERVER_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SERVER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
