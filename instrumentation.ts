@@ -20,6 +20,12 @@ export async function register() {
   const { whenReady } = await import('./lib/platform/cache/redis-client.mjs');
   const client = redis();
   if (client) await whenReady(client, 2_000).catch(() => undefined);
+  // Token rows still in the first cipher format are rewritten before anything reads them.
+  const { upgradeLegacyTokens } = await import('./lib/auth/tokens');
+  await upgradeLegacyTokens().then(
+    (n) => n && console.log(`[showreel] rewrote ${n} token row(s) in the current cipher format`),
+    () => console.warn('[showreel] could not rewrite token rows in the current cipher format; the next start will'),
+  );
   const { shutdown } = await import('./lib/platform/shutdown');
   (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = shutdown;
 }
