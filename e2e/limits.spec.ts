@@ -89,6 +89,58 @@ test('hidden images of the sign-in start on another site are refused uncounted; 
   }
 });
 
+test('QR polls are capped per client, however many QR sessions it keeps open', async ({ playwright }) => {
+  const ip = clientIp();
+  // Three browsers behind one address, each with a live QR session of its own.
+  const browsers = await Promise.all(
+    [0, 1, 2].map(() => playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL, 'X-Forwarded-For': ip } })),
+  );
+  const ids = await Promise.all(browsers.map(async (b) => (await (await b.post('/api/auth/qr')).json()).id as string));
+  const statuses: number[] = [];
+  for (let i = 0; i < 41; i++) {
+    for (const [n, b] of browsers.entries()) statuses.push((await b.get(`/api/auth/qr/${ids[n]}`)).status());
+  }
+  // Each browser stayed under its own 60 a minute; together they passed the address's 120.
+  expect(statuses.slice(0, 120)).toEqual(Array(120).fill(200));
+  expect(statuses.slice(120)).toEqual([429, 429, 429]);
+  const refused = await browsers[0].get(`/api/auth/qr/${ids[0]}`);
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+  expect((await refused.json()).error.code).toBe('rate_limited');
+  await Promise.all(browsers.map((b) => b.dispose()));
+});
+
+test('the recent videos API is limited per creator: the 61st page in a minute gets 429', async ({ page }) => {
+  await signIn(page, uniqueUser('pager'));
+  await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
+  const statuses: number[] = [];
+  for (let i = 0; i < 61; i++) statuses.push((await page.request.get('/api/videos')).status());
+  expect(statuses.slice(0, 60)).toEqual(Array(60).fill(200));
+  expect(statuses[60]).toBe(429);
+});
+
+test("after a failed avatar re-read, visitors' requests cost TikTok nothing for a while", async ({ page, request }) => {
+  const user = uniqueUser('avatar-loop');
+  // Signed avatar URLs that expire in a minute are already inside the app's refresh margin.
+  await control(request, { action: 'settings', avatarTtlSeconds: 60 });
+  await signIn(page, user);
+  await expect(page.getByRole('link', { name: 'Public page' })).toBeVisible();
+  await expect(page.frameLocator('iframe[title="Embed preview"]').locator('.embed-avatar')).toHaveJSProperty('complete', true);
+  await control(request, { action: 'fault', endpoint: 'user/info', status: 500 });
+  try {
+    const first = await request.get(`/api/avatars/${user}`, { maxRedirects: 0 });
+    expect(first.headers().location).toBe('/avatar-placeholder.svg');
+    await control(request, { action: 'resetCounters' });
+    for (let i = 0; i < 20; i++) {
+      const res = await request.get(`/api/avatars/${user}`, { maxRedirects: 0 });
+      expect(res.status()).toBe(302);
+      expect(res.headers().location).toBe('/avatar-placeholder.svg');
+    }
+    expect((await counters(request))['user/info'] ?? 0).toBe(0);
+  } finally {
+    await control(request, { action: 'reset' });
+  }
+});
+
 test('showcase saves are limited per creator: the 31st in a minute gets 429', async ({ page }) => {
   await signIn(page, uniqueUser('saves'));
   const statuses: number[] = [];

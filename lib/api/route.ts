@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { currentUserId, getSession } from '../auth/session';
+import { withBudgetPriority } from '../platform/call-budget';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../platform/db/unavailable';
 import { errorMessage } from '../platform/errors';
 import { errorPage } from '../platform/http/error-page';
@@ -35,7 +36,10 @@ type Options<B extends Schema | undefined, Q extends Schema | undefined, P exten
    * cannot spend a visitor's limit.
    */
   navigation?: boolean;
-  /** A sign-in flow (no connection yet): TikTok failures read only as "busy" or "not answering". */
+  /**
+   * A sign-in flow (no connection yet): TikTok failures read only as "busy" or "not answering", and
+   * its TikTok calls may use the share of each endpoint's budget kept for sign-ins.
+   */
   signingIn?: boolean;
   /** Browser routes (OAuth redirects): errors are friendly HTML pages, not JSON. */
   page?: boolean;
@@ -69,7 +73,9 @@ export function route<
 >(options: Options<B, Q, P, U>, handler: (ctx: Context<B, Q, P, U>) => Promise<Response> | Response) {
   return async (request: Request, next?: NextContext): Promise<Response> => {
     try {
-      return await handler(await prepare(options, request, next));
+      const ctx = await prepare(options, request, next);
+      // A sign-in's TikTok calls may use the share of the budget kept back from everything else.
+      return await (options.signingIn ? withBudgetPriority(() => handler(ctx)) : handler(ctx));
     } catch (e) {
       return answer(e, options, request);
     }

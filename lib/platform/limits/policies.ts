@@ -10,6 +10,10 @@ const LIMITS = {
   qrStart: { perIp: 10, perBrowser: 10 },
   signInStart: { perIp: 30, perBrowser: 10 },
   showcaseSave: { perUser: 30 },
+  // A QR page polls every 2.5 s (24 a minute); each poll may cost a check_qrcode.
+  qrPoll: { perIp: 120, perBrowser: 60 },
+  // The dashboard's picker pages through video/list; a loop must not spend other creators' budget.
+  recentVideos: { perUser: 60 },
 } as const;
 
 /** The first verdict that says no, counting the request under each of `keys` (all are counted). */
@@ -24,6 +28,18 @@ export function limitAnonymousStart(request: Request, kind: 'qrStart' | 'signInS
     [`${kind}:ip:${clientIp(request)}`, limits.perIp],
     ...(browserId ? ([[`${kind}:browser:${browserId}`, limits.perBrowser]] as Array<[string, number]>) : []),
   ]);
+}
+
+export function limitQrPolls(request: Request, browserId: string | null): Promise<Verdict> {
+  const limits = LIMITS.qrPoll;
+  return firstRefusal([
+    [`qrPoll:ip:${clientIp(request)}`, limits.perIp],
+    ...(browserId ? ([[`qrPoll:browser:${browserId}`, limits.perBrowser]] as Array<[string, number]>) : []),
+  ]);
+}
+
+export function limitRecentVideos(userId: string): Promise<Verdict> {
+  return firstRefusal([[`recentVideos:user:${userId}`, LIMITS.recentVideos.perUser]]);
 }
 
 export function limitShowcaseSaves(userId: string): Promise<Verdict> {
