@@ -20,6 +20,17 @@ describe("the server's own answers before Next (lib/platform/http/gate.mjs)", ()
     expect(JSON.parse(gate('FOO', '/api/health')!.body).error.code).toBe('bad_request');
     expect(gate('GET', '/api/health')).toBeNull();
     expect(gate('DELETE', '/api/health')).toBeNull();
-    expect(gate('FOO', '/u/someone')).toBeNull();
+    expect(gate('FOO', '/dashboard')).toBeNull();
+  });
+
+  it('answers every method but GET and HEAD on the cached, read-only surfaces: OPTIONS 204, the rest 405, with Allow', () => {
+    for (const path of ['/u/someone', '/u/someone/share-image', '/embed/someone/grid.auto.50.0.1', '/watch/1']) {
+      expect(gate('GET', path), path).toBeNull();
+      expect(gate('HEAD', path), path).toBeNull();
+      expect(gate('OPTIONS', path)).toMatchObject({ status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } });
+      for (const method of ['POST', 'PUT', 'DELETE', 'FOO'])
+        expect(gate(method, path)).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD, OPTIONS' } });
+    }
+    expect(gate('POST', '/embed.js')).toBeNull();
   });
 });
