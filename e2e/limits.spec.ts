@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { BASE_URL } from '../playwright.config';
-import { apiPut, clientIp, control, counters, signIn, uniqueUser } from './support/helpers';
+import { apiPut, clientIp, control, counters, signIn, uniqueUser, withinOneMinute } from './support/helpers';
 import { thirdPartySite } from './support/showcase-fixtures';
 
 // Nobody spends the app's TikTok budget anonymously: per-client limits, QR polls answered from the
@@ -11,6 +11,7 @@ test('30 anonymous QR starts in a minute from one client: the 11th gets 429 with
   const ip = clientIp();
   const client = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL, 'X-Forwarded-For': ip } });
   const before = (await counters(client))['oauth/get_qrcode'] ?? 0;
+  await withinOneMinute();
   const statuses: number[] = [];
   for (let i = 0; i < 30; i++) statuses.push((await client.post('/api/auth/qr')).status());
   expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
@@ -24,6 +25,33 @@ test('30 anonymous QR starts in a minute from one client: the 11th gets 429 with
   const moved = await client.post('/api/auth/qr', { headers: { 'X-Forwarded-For': clientIp() } });
   expect(moved.status()).toBe(429);
   await client.dispose();
+});
+
+test('cookieless QR starts refused by their address leave no counter behind', async () => {
+  const ip = clientIp();
+  const browserRows = () => {
+    const db = new Database('data/e2e/showreel.db', { readonly: true });
+    const { n } = db.prepare(`SELECT COUNT(*) AS n FROM "RateLimit" WHERE key LIKE 'qrStart:browser:%'`).get() as { n: number };
+    db.close();
+    return n;
+  };
+  const browsersBefore = browserRows();
+  await withinOneMinute();
+  const statuses: number[] = [];
+  // Node's fetch keeps no cookies: every request is a browser the app has never seen.
+  for (let i = 0; i < 40; i++)
+    statuses.push((await fetch(`${BASE_URL}/api/auth/qr`, { method: 'POST', headers: { Origin: BASE_URL, 'X-Forwarded-For': ip } })).status);
+  expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+  const db = new Database('data/e2e/showreel.db', { readonly: true });
+  const rows = db.prepare('SELECT key, count FROM "RateLimit" WHERE key LIKE ?').all('qrStart:ip:%') as Array<{ key: string; count: number }>;
+  db.close();
+  // The address's counter (one per minute window it spans), never one per request's new browser id.
+  const ours = rows.filter((r) => r.key.startsWith(`qrStart:ip:${ip}:`));
+  expect(ours.length).toBeGreaterThanOrEqual(1);
+  expect(ours.length).toBeLessThanOrEqual(2);
+  expect(ours.reduce((n, r) => n + r.count, 0)).toBe(10);
+  // A counter for each browser a start was served to (10), none for the 30 refused ones.
+  expect(browserRows() - browsersBefore).toBe(10);
 });
 
 test('a client polling a QR session every 100 ms causes at most one check_qrcode per 2 s', async ({ playwright, request }) => {
@@ -49,6 +77,7 @@ test('a client polling a QR session every 100 ms causes at most one check_qrcode
 
 test('sign-in starts are limited per client too (429 page with Retry-After)', async ({ playwright }) => {
   const client = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'X-Forwarded-For': clientIp() } });
+  await withinOneMinute();
   const statuses: number[] = [];
   for (let i = 0; i < 31; i++) statuses.push((await client.get('/api/auth/tiktok', { maxRedirects: 0 })).status());
   expect(statuses.slice(0, 30)).toEqual(Array(30).fill(302));
@@ -96,6 +125,7 @@ test('QR polls are capped per client, however many QR sessions it keeps open', a
     [0, 1, 2].map(() => playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL, 'X-Forwarded-For': ip } })),
   );
   const ids = await Promise.all(browsers.map(async (b) => (await (await b.post('/api/auth/qr')).json()).id as string));
+  await withinOneMinute();
   const statuses: number[] = [];
   for (let i = 0; i < 41; i++) {
     for (const [n, b] of browsers.entries()) statuses.push((await b.get(`/api/auth/qr/${ids[n]}`)).status());
@@ -112,6 +142,7 @@ test('QR polls are capped per client, however many QR sessions it keeps open', a
 test('the recent videos API is limited per creator: the 61st page in a minute gets 429', async ({ page }) => {
   await signIn(page, uniqueUser('pager'));
   await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
+  await withinOneMinute();
   const statuses: number[] = [];
   for (let i = 0; i < 61; i++) statuses.push((await page.request.get('/api/videos')).status());
   expect(statuses.slice(0, 60)).toEqual(Array(60).fill(200));
@@ -143,6 +174,7 @@ test("after a failed avatar re-read, visitors' requests cost TikTok nothing for 
 
 test('showcase saves are limited per creator: the 31st in a minute gets 429', async ({ page }) => {
   await signIn(page, uniqueUser('saves'));
+  await withinOneMinute();
   const statuses: number[] = [];
   for (let i = 0; i < 31; i++) statuses.push((await apiPut(page, '/api/showcase', { videoIds: [] })).status());
   expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));

@@ -64,3 +64,14 @@ export async function fakeTikTokPlayer(page: Page, events: Array<Record<string, 
     }),
   );
 }
+
+/**
+ * Waits, when needed, until a burst of `seconds` fits inside the current clock minute. Per-client
+ * limits count in sliding one-minute windows estimated from the current and the previous clock
+ * minute: a burst that straddles a boundary is counted a little generously, so journeys that count
+ * up to a limit start where the count is exact.
+ */
+export async function withinOneMinute(seconds = 20): Promise<void> {
+  const into = Date.now() % 60_000;
+  if (into + seconds * 1000 > 60_000) await new Promise((r) => setTimeout(r, 60_000 - into + 200));
+}

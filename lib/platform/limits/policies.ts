@@ -1,7 +1,7 @@
 import 'server-only';
 import { jsonError } from '../http';
 import { clientIp } from './client';
-import { countRequest, type Verdict } from './counter';
+import { countRequest, uncount, type Verdict } from './counter';
 
 // How often one client may do what costs TikTok calls or work: per IP and per browser for anonymous
 // starts, per creator for saves. Anyone over the limit gets 429 with Retry-After.
@@ -16,18 +16,47 @@ const LIMITS = {
   recentVideos: { perUser: 60 },
 } as const;
 
-/** The first verdict that says no, counting the request under each of `keys` (all are counted). */
-async function firstRefusal(keys: Array<[string, number]>): Promise<Verdict> {
-  const verdicts = await Promise.all(keys.map(([key, limit]) => countRequest(key, limit, MINUTE)));
-  return verdicts.find((v) => !v.ok) ?? { ok: true };
+/**
+ * Counts the request under each of `keys` in order and stops at the first that says no: a refused
+ * request is counted nowhere (each counter takes back its own refusal, and the later ones are not
+ * asked), so an address over its limit does not fill the per-browser counters too.
+ */
+export async function firstRefusal(keys: Array<[string, number]>, now = Date.now()): Promise<Verdict> {
+  const passed: string[] = [];
+  for (const [key, limit] of keys) {
+    const verdict = await countRequest(key, limit, MINUTE, now);
+    if (!verdict.ok) {
+      await Promise.all(passed.map((k) => uncount(k, MINUTE, now)));
+      return verdict;
+    }
+    passed.push(key);
+  }
+  return { ok: true };
 }
 
-export function limitAnonymousStart(request: Request, kind: 'qrStart' | 'signInStart', browserId: string | null): Promise<Verdict> {
+/**
+ * An anonymous start, counted per address and per browser. A browser without an id yet (no cookie)
+ * is given one by `mintBrowserId` only once the request is let through, and counted then: a refused
+ * cookieless request leaves no counter behind (it used to leave one per request), a served one
+ * starts the browser's own, so its limit holds wherever it goes next.
+ */
+export async function limitAnonymousStart(
+  request: Request,
+  kind: 'qrStart' | 'signInStart',
+  browserId: string | null,
+  mintBrowserId?: () => Promise<string>,
+): Promise<Verdict> {
   const limits = LIMITS[kind];
-  return firstRefusal([
-    [`${kind}:ip:${clientIp(request)}`, limits.perIp],
-    ...(browserId ? ([[`${kind}:browser:${browserId}`, limits.perBrowser]] as Array<[string, number]>) : []),
-  ]);
+  const now = Date.now();
+  const verdict = await firstRefusal(
+    [
+      [`${kind}:ip:${clientIp(request)}`, limits.perIp],
+      ...(browserId ? ([[`${kind}:browser:${browserId}`, limits.perBrowser]] as Array<[string, number]>) : []),
+    ],
+    now,
+  );
+  if (verdict.ok && !browserId && mintBrowserId) await countRequest(`${kind}:browser:${await mintBrowserId()}`, limits.perBrowser, MINUTE, now);
+  return verdict;
 }
 
 export function limitQrPolls(request: Request, browserId: string | null): Promise<Verdict> {

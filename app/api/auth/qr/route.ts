@@ -9,7 +9,11 @@ export const dynamic = 'force-dynamic';
 const post = route(
   {
     signingIn: true,
-    limit: { what: 'QR codes requested', check: async ({ request }) => limitAnonymousStart(request, 'qrStart', await browserId(true)) },
+    // A cookieless browser gets its id (and its counter) only when the address lets the request through.
+    limit: {
+      what: 'QR codes requested',
+      check: async ({ request }) => limitAnonymousStart(request, 'qrStart', await browserId(false), () => browserId(true)),
+    },
   },
   async () => Response.json(await startQrLogin(await browserId(true)), { headers: { 'Cache-Control': 'no-store' } }),
 );
