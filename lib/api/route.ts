@@ -1,7 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import { currentUserId, getSession } from '../auth/session';
+import { withDeadline } from '../platform/async';
 import { withBudgetPriority } from '../platform/call-budget';
+import { env } from '../platform/config/env';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../platform/db/unavailable';
 import { errorMessage } from '../platform/errors';
 import { errorPage } from '../platform/http/error-page';
@@ -41,6 +43,11 @@ type Options<B extends Schema | undefined, Q extends Schema | undefined, P exten
    * its TikTok calls may use the share of each endpoint's budget kept for sign-ins.
    */
   signingIn?: boolean;
+  /**
+   * All the TikTok waiting the request does, together, stops after REQUEST_DEADLINE_FACTOR TikTok
+   * timeouts (then 503 in words); false for background work such as the cron sync.
+   */
+  deadline?: false;
   /** Browser routes (OAuth redirects): errors are friendly HTML pages, not JSON. */
   page?: boolean;
 };
@@ -53,6 +60,9 @@ type Context<B, Q, P, U extends boolean> = {
   params: Out<P>;
   userId: U extends true ? string : null;
 };
+
+/** A request's TikTok waits, all together, stop after this many TikTok timeouts. */
+export const REQUEST_DEADLINE_FACTOR = 1.5;
 
 export type NextContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -75,7 +85,10 @@ export function route<
     try {
       const ctx = await prepare(options, request, next);
       // A sign-in's TikTok calls may use the share of the budget kept back from everything else.
-      return await (options.signingIn ? withBudgetPriority(() => handler(ctx)) : handler(ctx));
+      const run = () => (options.signingIn ? withBudgetPriority(() => handler(ctx)) : handler(ctx));
+      // One deadline for all the TikTok waiting a request does (a refresh's retries included), then
+      // 503 in words: a hung TikTok used to hold /api/videos for three timeouts.
+      return await (options.deadline === false ? run() : withDeadline(REQUEST_DEADLINE_FACTOR * env().tiktokTimeoutMs, run));
     } catch (e) {
       return answer(e, options, request);
     }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { backoff, singleFlight, sleep } from '../platform/async';
+import { backoff, remainingMs, singleFlight, sleep } from '../platform/async';
 import { env } from '../platform/config/env';
 import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
@@ -138,7 +138,8 @@ async function refreshWithRetry(userId: string, version: number, refresh: string
         console.warn(`[tokens] refresh refused for user ${userId}: ${e.message}`);
         throw new NeedsReconnectError();
       }
-      if (isTikTokError(e) && e.transient && attempt + 1 < REFRESH_ATTEMPTS) {
+      // Another attempt only if the request's deadline leaves room for it (the worker has none).
+      if (isTikTokError(e) && e.transient && attempt + 1 < REFRESH_ATTEMPTS && remainingMs() > backoff(attempt) + 500) {
         await sleep(backoff(attempt));
         continue;
       }

@@ -19,7 +19,8 @@ function authorized(header: string | null): boolean {
 }
 
 /** Background sync for hosted crons: `Authorization: Bearer $CRON_SECRET`. */
-const get = route({ query: cronQuerySchema }, async ({ request, query }) => {
+// The sync's many TikTok calls run for as long as the route may (maxDuration), not one request's deadline.
+const get = route({ query: cronQuerySchema, deadline: false }, async ({ request, query }) => {
   if (!authorized(request.headers.get('authorization'))) throw new HttpError('unauthorized', 'A valid cron secret is required.');
   return Response.json({ summary: await runSync({ all: query.all === '1' }) }, { headers: { 'Cache-Control': 'no-store' } });
 });
