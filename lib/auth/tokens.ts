@@ -96,7 +96,9 @@ function refresh(userId: string, staleVersion: number): Promise<Held> {
 async function refreshUnderLease(userId: string, staleVersion: number): Promise<Held> {
   const key = `refresh:${userId}`;
   const holder = randomUUID();
-  const deadline = Date.now() + waitForOthersMs();
+  // Another process's refresh is waited for, but not past the request's own deadline (a holder that
+  // died keeps its lease until it expires: this request answers 503, a later one refreshes).
+  const deadline = Date.now() + Math.min(waitForOthersMs(), remainingMs());
   for (;;) {
     const seen = await readConnection(userId);
     if (seen.version > staleVersion) return { token: decryptToken(seen.accessTokenEnc, userId), version: seen.version };
