@@ -216,6 +216,45 @@ test('Redis going away: pages still answer; once it is back, a save on B shows o
   expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v0.title]);
 });
 
+test('Redis hanging: pages, embeds, 404s and saves answer within the Redis timeout; readiness 503; once it answers, saves show everywhere', async ({
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const [v0, v1, v2] = videos;
+  // As under SIGSTOP: connections stay open, nothing comes back.
+  c.redis.freeze();
+  try {
+    for (const n of ['A', 'B'] as const) {
+      await expect
+        .poll(async () => (await fetch(`${c.at(n)}/api/health?ready=1`, { signal: AbortSignal.timeout(5_000) })).status, { timeout: 10_000 })
+        .toBe(503);
+    }
+    // Each request's own timeout is the deadline: with a hung Redis they used to wait for as long as it hung.
+    const within = { timeout: 5_000, headers: { cookie: '' } };
+    for (const n of ['A', 'B'] as const) {
+      expect((await request.get(`${c.at(n)}/u/${user}`, within)).status()).toBe(200);
+      expect((await request.get(`${c.at(n)}/embed/${user}`, within)).status()).toBe(200);
+      expect((await request.get(`${c.at(n)}/`, within)).status()).toBe(200);
+      expect((await request.get(`${c.at(n)}/u/nobody-${Date.now()}`, within)).status()).toBe(404);
+    }
+    const saved = await fetch(`${c.at('B')}/api/showcase`, {
+      method: 'PUT',
+      headers: { cookie, Origin: c.at('B'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ videoIds: [v2.id, v1.id] }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(saved.status).toBe(200);
+    expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v1.title]);
+  } finally {
+    c.redis.thaw();
+  }
+  for (const n of ['A', 'B'] as const) {
+    await expect.poll(async () => (await fetch(`${c.at(n)}/api/health?ready=1`)).status, { timeout: 20_000 }).toBe(200);
+  }
+  expect(await save('B', [v0.id, v2.id])).toBe(200);
+  expect((await publicTitles(request, 'A', user)).titles).toEqual([v0.title, v2.title]);
+});
+
 test('SIGTERM: in-flight requests finish, leases are handed back, the process exits 0 within 10 s', async ({ request }) => {
   await tiktok(request, { action: 'fault', endpoint: 'video/list', delayMs: 1_500, times: 1 });
   const inflight = fetch(`${c.at('B')}/api/videos`, { headers: { cookie } });

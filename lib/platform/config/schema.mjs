@@ -55,6 +55,8 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
   SHOWREEL_SANDBOX: z.enum(['0', '1'], 'must be 1 (serve the built-in sandbox) or 0').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  // The longest any Redis command may take before the app goes on without it.
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(500),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : - _ only')
