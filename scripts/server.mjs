@@ -36,7 +36,11 @@ function readSettings() {
 const hostname = flag(['-H', '--hostname'], '0.0.0.0');
 const port = Number(flag(['-p', '--port'], String(readSettings().PORT)));
 
-const app = next({ dev: false, hostname, port });
+// Next builds its own idea of the request's origin from this hostname and port, and keeps a proxy
+// rewrite internal only when the rewrite's origin is that one; the proxy's request URLs say
+// localhost, so Next must too (with the listening address here, every embed rewrite became a
+// request to itself, over TLS when a load balancer sent X-Forwarded-Proto: https).
+const app = next({ dev: false, hostname: 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 // On an https deployment browsers are told to use nothing else for a year (HSTS). TLS usually ends at
