@@ -1,5 +1,5 @@
 // Validates configuration once, when the server starts: a bad value stops the app with one line.
-// Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM).
+// Connects Redis when one is configured. Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env, EnvError } = await import('./lib/platform/config/env');
@@ -14,6 +14,18 @@ export async function register() {
     }
     throw e;
   }
+  // Redis is connected now, not on the first request that needs it, so the first readiness probe
+  // of a fresh instance can pass (the client keeps retrying by itself if Redis is away).
+  const { redis } = await import('./lib/platform/cache/redis');
+  const { whenReady } = await import('./lib/platform/cache/redis-client.mjs');
+  const client = redis();
+  if (client) await whenReady(client, 2_000).catch(() => undefined);
+  // Token rows still in the first cipher format are rewritten before anything reads them.
+  const { upgradeLegacyTokens } = await import('./lib/auth/tokens');
+  await upgradeLegacyTokens().then(
+    (n) => n && console.log(`[showreel] rewrote ${n} token row(s) in the current cipher format`),
+    () => console.warn('[showreel] could not rewrite token rows in the current cipher format; the next start will'),
+  );
   const { shutdown } = await import('./lib/platform/shutdown');
   (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = shutdown;
 }

@@ -40,13 +40,17 @@ const securityHeaders = (policy) => [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  // A window this app opens, or that opens it, gets no handle on the other (no window.opener tricks);
+  // nothing here needs one (TikTok's consent is a top-level redirect, not a popup).
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
 // Several instances share one cache through Redis when REDIS_URL is set (read when the server
-// starts, so one build serves both ways); without it Next keeps its default per-instance cache.
+// starts, so one build serves both ways); without it Next keeps its default per-instance cache. Both
+// keep only successful answers (lib/platform/cache/cacheable.mjs).
 const sharedCache = REDIS_URL
   ? { cacheHandler: fileURLToPath(new URL('./lib/platform/cache/next-cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
-  : {};
+  : { cacheHandler: fileURLToPath(new URL('./lib/platform/cache/local-cache-handler.mjs', import.meta.url)) };
 
 export const DEFAULT_EMBED_VARIANT = 'grid.auto.50.0.1';
 

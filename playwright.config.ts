@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const CRON_SECRET = 'e2e-cron-secret-0123456789';
+/** /sandbox/control's token outside development (e2e/support/helpers.ts sends it). */
+export const SANDBOX_CONTROL_TOKEN = 'e2e-sandbox-control-token-0123456789';
 
 export default defineConfig({
   testDir: './e2e',
@@ -52,6 +54,7 @@ export default defineConfig({
       DATABASE_URL: 'file:./data/e2e/showreel.db',
       APP_URL: BASE_URL,
       CRON_SECRET,
+      SANDBOX_CONTROL_TOKEN,
       NATIVE_APP_SCHEMES: 'showreeltest',
       // As behind a load balancer: journeys that need clients of their own send X-Forwarded-For
       // (e2e/support/helpers.ts clientIp); everything else is the one client 127.0.0.1.

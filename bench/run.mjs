@@ -39,9 +39,12 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   SHOWREEL_SANDBOX: '1',
   SHOWREEL_DATA_DIR: 'data/bench',
+  SANDBOX_CONTROL_TOKEN: 'bench-sandbox-control-token-0123456789',
   DATABASE_URL: 'file:./data/bench/showreel.db',
   APP_URL: BASE,
 };
+/** /sandbox/control answers only its token outside development. */
+const controlHeaders = { Authorization: `Bearer ${env.SANDBOX_CONTROL_TOKEN}` };
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PG_DB = `showreel_bench_${Date.now().toString(36)}`;
@@ -93,7 +96,11 @@ async function seed(base = BASE) {
     .split('; ')
     .find((c) => c.startsWith('showreel_session='));
   if (!session) throw new Error('sign-in failed');
-  const control = await fetch(`${base}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'videos', username: USER }) });
+  const control = await fetch(`${base}/sandbox/control`, {
+    method: 'POST',
+    headers: controlHeaders,
+    body: JSON.stringify({ action: 'videos', username: USER }),
+  });
   const ids = (await control.json()).videos.slice(0, VIDEOS).map((/** @type {{ id: string }} */ v) => v.id);
   const saved = await fetch(`${base}/api/showcase`, {
     method: 'PUT',
@@ -136,7 +143,7 @@ async function originalCoverBytes(session, base = BASE) {
 }
 
 async function tiktokCalls(base = BASE) {
-  const { counters } = await (await fetch(`${base}/sandbox/control`)).json();
+  const { counters } = await (await fetch(`${base}/sandbox/control`, { headers: controlHeaders })).json();
   return Object.entries(counters)
     .filter(([k]) => !k.includes('@'))
     .reduce((n, [, v]) => n + v, 0);
@@ -158,7 +165,8 @@ function load(path, headers = {}, duration = SECONDS, base = BASE) {
 /** @param {string} path @param {Record<string, string>} [headers] */
 const warmUp = (path, headers, base = BASE) => load(path, headers, WARM_UP_SECONDS, base);
 
-const resetCounters = (base = BASE) => fetch(`${base}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'resetCounters' }) });
+const resetCounters = (base = BASE) =>
+  fetch(`${base}/sandbox/control`, { method: 'POST', headers: controlHeaders, body: JSON.stringify({ action: 'resetCounters' }) });
 
 /**
  * Several results of one load, as one: requests/s averaged, the worst p99, errors summed.

@@ -13,3 +13,15 @@ test('Strict-Transport-Security on an https deployment, on pages and API routes 
   const plain = await request.get('/api/health');
   expect(plain.headers()['strict-transport-security']).toBeUndefined();
 });
+
+test('behind a TLS load balancer (X-Forwarded-Proto: https): proxy rewrites stay inside the app and name no origin', async ({ request }) => {
+  const balancer = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'showreel.localhost', 'X-Forwarded-For': '203.0.113.7' };
+  for (const path of ['/embed/nobody?layout=list', '/embed/nobody?theme=dark&max=3', '/sandbox/nothing-here']) {
+    for (const headers of [balancer, { ...balancer, Host: 'showreel.localhost' }]) {
+      const res = await request.get(`${base}${path}`, { headers, maxRedirects: 0 });
+      // It used to be 500: Next proxied the rewrite to itself, over TLS.
+      expect(res.status(), path).toBe(404);
+      expect(res.headers()['x-middleware-rewrite'] ?? '', path).not.toMatch(/^[a-z]+:\/\//i);
+    }
+  }
+});

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { BASE_URL } from '../playwright.config';
-import { uniqueUser } from './support/helpers';
+import { signIn, uniqueUser } from './support/helpers';
 
 const SCHEME = 'showreeltest';
 
@@ -129,3 +129,54 @@ test('a cancelled native sign-in deeplinks the error back to the app', async ({ 
   const link = await deeplinkFor(page, uniqueUser('nope'), 'Cancel');
   expect(link.toString()).toBe(`${SCHEME}://oauth/auth?error=access_denied`);
 });
+
+test('a handoff link never silently replaces a different account: both are named, and the person chooses', async ({ page, browser }) => {
+  // The attacker starts a native sign-in of their own and sends the victim the /auth link.
+  const attacker = uniqueUser('mallory');
+  const link = await deeplinkFor(page, attacker);
+  const code = link.searchParams.get('handoff')!;
+  const attackersLink = `/auth?handoff=${code}&verifier=${verifier}`;
+
+  const victimName = uniqueUser('victim');
+  const victim = await (await browser.newContext()).newPage();
+  await signIn(victim, victimName);
+  await expect(victim).toHaveURL(/\/dashboard$/);
+  const sessionBefore = (await victim.context().cookies()).find((c) => c.name === 'showreel_session')?.value;
+
+  await victim.goto(attackersLink);
+  await expect(victim.getByRole('heading', { name: 'Switch accounts?' })).toBeVisible();
+  await expect(victim.getByText(`@${victimName}`)).toBeVisible();
+  await expect(victim.getByText(`@${attacker}`)).toBeVisible();
+  // Nothing switched while the question is open.
+  expect((await victim.context().cookies()).find((c) => c.name === 'showreel_session')?.value).toBe(sessionBefore);
+
+  // Staying keeps the victim's own account.
+  await victim.getByRole('button', { name: /^Stay signed in as/ }).click();
+  await expect(victim).toHaveURL(/\/dashboard$/);
+  await expect(victim.getByRole('heading', { level: 1 })).toHaveText(displayNameOf(victimName));
+
+  // A person who did start the sign-in can switch, with a click (the code was not spent by the question).
+  await victim.goto(attackersLink);
+  await victim.getByRole('button', { name: /^Continue as/ }).click();
+  await expect(victim).toHaveURL(/\/dashboard$/);
+  await expect(victim.getByRole('heading', { level: 1 })).toHaveText(displayNameOf(attacker));
+});
+
+test('the same account, or a browser signed in to nobody, redeems a handoff without a question', async ({ page, browser }) => {
+  const user = uniqueUser('same');
+  const webview = await (await browser.newContext()).newPage();
+  await signIn(webview, user);
+  await expect(webview).toHaveURL(/\/dashboard$/);
+  const link = await deeplinkFor(page, user);
+  await webview.goto(`/auth?handoff=${link.searchParams.get('handoff')}&verifier=${verifier}`);
+  await expect(webview).toHaveURL(/\/dashboard$/);
+  await expect(webview.getByRole('heading', { name: 'Switch accounts?' })).toHaveCount(0);
+});
+
+/** The sandbox's display name for a username ("e2e-x-1" → "E2e X 1"). */
+function displayNameOf(username: string): string {
+  return username
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+}

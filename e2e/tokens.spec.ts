@@ -60,6 +60,18 @@ test('transient refresh failures are retried with backoff and mark nothing', asy
   await expect(page.getByText('TikTok needs you to reconnect.')).toHaveCount(0);
 });
 
+test('a hung TikTok during a token refresh: /api/videos answers 503 in words within one deadline, not three timeouts', async ({ page, request }) => {
+  const user = uniqueUser('hung');
+  await signInWithShortToken(page, request, user);
+  // TikTok accepts the refresh and never answers (past every timeout of these tests).
+  await control(request, { action: 'fault', endpoint: 'oauth/token:refresh', delayMs: 60_000 });
+  // One deadline of 1.5 TikTok timeouts (6 s here) for the whole request; three attempts of 4 s and
+  // their backoff took about 13 s. The request's own timeout is the test's deadline.
+  const res = await page.request.get('/api/videos', { timeout: 9_000 });
+  expect(res.status()).toBe(503);
+  expect(await res.json()).toEqual({ error: { code: 'tiktok_unavailable', message: expect.stringMatching(/TikTok isn't answering/), problem: 'unavailable' } });
+});
+
 test('a revoked refresh token shows the reconnect banner; the showcase stays up; reconnecting clears it', async ({ page, browser, request }) => {
   const user = uniqueUser('revoked');
   const videos = await sandboxVideos(request, user);

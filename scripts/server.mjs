@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { settings } from '../lib/platform/config/index.mjs';
 import { EnvError } from '../lib/platform/config/schema.mjs';
+import { clientErrorResponse, gate } from '../lib/platform/http/gate.mjs';
 
 const STOP_DEADLINE_MS = 10_000;
 
@@ -35,7 +36,11 @@ function readSettings() {
 const hostname = flag(['-H', '--hostname'], '0.0.0.0');
 const port = Number(flag(['-p', '--port'], String(readSettings().PORT)));
 
-const app = next({ dev: false, hostname, port });
+// Next builds its own idea of the request's origin from this hostname and port, and keeps a proxy
+// rewrite internal only when the rewrite's origin is that one; the proxy's request URLs say
+// localhost, so Next must too (with the listening address here, every embed rewrite became a
+// request to itself, over TLS when a load balancer sent X-Forwarded-Proto: https).
+const app = next({ dev: false, hostname: 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 // On an https deployment browsers are told to use nothing else for a year (HSTS). TLS usually ends at
@@ -54,16 +59,32 @@ function keepContentLength(res) {
   res.setHeader = (name, value) => (isLength(name) ? setHeader('Content-Length', value) : setHeader(name, value));
   res.appendHeader = (name, value) => (isLength(name) ? setHeader('Content-Length', value) : appendHeader(name, value));
 }
-const server = createServer((req, res) => {
+const { SERVER_HEADERS_TIMEOUT_MS, SERVER_REQUEST_TIMEOUT_MS } = readSettings();
+// A client that sends its headers or its request slowly (a slowloris) is answered 408 and cut off
+// after these; Node checks them every connectionsCheckingInterval (30 s by default, here 1 s).
+const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
   req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
   if (req.url?.startsWith('/img/')) keepContentLength(res);
+  // What Next would answer with an empty 400 or a plain 500 (lib/platform/http/gate.mjs).
+  const refused = gate(req.method, req.url);
+  if (refused) {
+    res.writeHead(refused.status, refused.headers).end(refused.body);
+    return;
+  }
   void handle(req, res);
 });
 // Longer than load balancers' idle timeouts (and than any test), so the client side closes pooled
 // connections first; with Node's 5 s a request can land on a socket the server is closing.
 server.keepAliveTimeout = 65_000;
+server.headersTimeout = SERVER_HEADERS_TIMEOUT_MS;
+server.requestTimeout = Math.max(SERVER_REQUEST_TIMEOUT_MS, SERVER_HEADERS_TIMEOUT_MS);
+// A request Node cannot parse gets words too, not Node's empty 400.
+server.on('clientError', (error, socket) => {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  socket.end(clientErrorResponse(error));
+});
 server.listen(port, hostname, () => console.log(`[showreel] ready on http://${hostname}:${port}`));
 
 let stopping = false;

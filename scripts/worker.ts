@@ -1,6 +1,7 @@
 // `npm run worker`: a long-running process that runs the background sync on a schedule.
 // `npm run worker -- --once` runs one pass and exits (also what tests use); `--all` ignores due times.
 
+import { upgradeLegacyTokens } from '../lib/auth/tokens';
 import { sleep } from '../lib/platform/async';
 import { env } from '../lib/platform/config/env';
 import { errorMessage } from '../lib/platform/errors';
@@ -22,6 +23,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main() {
   console.log(`[worker] started (${once ? 'one pass' : `every ${Math.round(tickMs / 60_000)} min`})`);
+  // As every server does when it starts: no token row is read in the first cipher format.
+  const upgraded = await upgradeLegacyTokens().catch((e) => {
+    console.warn(`[worker] could not rewrite token rows in the current cipher format: ${errorMessage(e)}`);
+    return 0;
+  });
+  if (upgraded) console.log(`[worker] rewrote ${upgraded} token row(s) in the current cipher format`);
   do {
     try {
       const summary = await runSync({ all, log: (line) => console.log(`[worker] ${line}`) });

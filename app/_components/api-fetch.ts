@@ -5,6 +5,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The whole `error` object the server answered (its code and any extra fields), when there was one. */
+    readonly detail: Record<string, unknown> | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -30,6 +32,6 @@ export async function apiFetch<T>(url: string, init: { method?: 'GET' | 'POST' |
     throw new ApiError('The network failed. Please check your connection and try again.', 0);
   }
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(body?.error?.message ?? FALLBACK_MESSAGE, res.status);
+  if (!res.ok) throw new ApiError(body?.error?.message ?? FALLBACK_MESSAGE, res.status, body?.error ?? null);
   return body as T;
 }

@@ -1,5 +1,5 @@
 import { completeSignIn } from '@/lib/account/sign-in';
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { SIGN_IN_FAILURES } from '@/lib/api/sign-in-failures';
 import { createHandoff, deeplink } from '@/lib/native/handoff';
 import { env } from '@/lib/platform/config/env';
@@ -15,7 +15,7 @@ function toApp(location: string) {
  * TikTok returns here inside the app's secure browser session. The code is exchanged on the server;
  * the app gets only a 60-second, single-use handoff code in `<scheme>://oauth/auth?handoff=…`.
  */
-export const GET = route({ page: true, signingIn: true }, async ({ request }) => {
+const get = route({ page: true, signingIn: true }, async ({ request }) => {
   const result = await completeSignIn('native', new URL(request.url).searchParams);
   const scheme = result.scheme && env().nativeAppSchemes.includes(result.scheme) ? result.scheme : null;
   if (!result.ok) {
@@ -28,3 +28,5 @@ export const GET = route({ page: true, signingIn: true }, async ({ request }) =>
   if (!result.handoffChallenge) return toApp(deeplink(scheme, { error: 'invalid_state' }));
   return toApp(deeplink(scheme, { handoff: await createHandoff(result.userId, result.handoffChallenge) }));
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get });

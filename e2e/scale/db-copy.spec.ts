@@ -1,8 +1,9 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
 import { createTestDatabase } from '../../tests/support/databases';
-import { type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
+import { controlHeaders, type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
 import { startServer, stopServer } from '../support/server';
 
 // Moving up: a creator signed in on the embedded SQLite file is still signed in, to the same
@@ -20,6 +21,7 @@ const envFor = (databaseUrl: string): NodeJS.ProcessEnv => ({
   SHOWREEL_DATA_DIR: DIR,
   DATABASE_URL: databaseUrl,
   APP_URL: URL_,
+  SANDBOX_CONTROL_TOKEN,
 });
 
 const logs: string[] = [];
@@ -35,7 +37,7 @@ test('sign in on SQLite, copy into PostgreSQL, start on it: still signed in to t
   server = await startServer(PORT, envFor(SQLITE), (l) => logs.push(l), { prepare: true });
 
   const user = uniqueUser('copy');
-  const res = await page.request.post(`${URL_}/sandbox/control`, { data: { action: 'videos', username: user } });
+  const res = await page.request.post(`${URL_}/sandbox/control`, { data: { action: 'videos', username: user }, headers: controlHeaders });
   const videos: SandboxVideo[] = (await res.json()).videos;
   await signIn(page, user, { start: `${URL_}/api/auth/tiktok` });
   await expect(page.getByRole('heading', { name: 'Your showcase' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { Cluster } from '../support/cluster';
-import { type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
+import { controlHeaders, type SandboxVideo, signIn, uniqueUser, withinOneMinute } from '../support/helpers';
 
 // Two `npm start` instances behind a load balancer, on one PostgreSQL and one Redis (see cluster.ts).
 test.describe.configure({ mode: 'serial' });
@@ -28,7 +28,8 @@ test.afterEach(async ({}, info) => {
 
 /** "TikTok"'s controls, at the sandbox instance. */
 async function tiktok(request: APIRequestContext, body?: Record<string, unknown>) {
-  const res = body ? await request.post(`${c.at('tiktok')}/sandbox/control`, { data: body }) : await request.get(`${c.at('tiktok')}/sandbox/control`);
+  const url = `${c.at('tiktok')}/sandbox/control`;
+  const res = body ? await request.post(url, { data: body, headers: controlHeaders }) : await request.get(url, { headers: controlHeaders });
   expect(res.ok(), await res.text()).toBeTruthy();
   return res.json();
 }
@@ -147,8 +148,9 @@ test('an instance killed while it holds the refresh lease: the other refreshes o
   expect(await c.stop('A', 'SIGKILL')).toBe('SIGKILL');
   expect(await hanging).toBe('connection lost');
 
-  const res = await fetch(`${c.at('B')}/api/videos`, { headers: { cookie } });
-  expect(res.status).toBe(200);
+  // While the dead holder's lease runs, B's requests answer 503 in words at their deadline (1.5
+  // TikTok timeouts) instead of waiting the lease out; the first one after it expires refreshes.
+  await expect.poll(async () => (await fetch(`${c.at('B')}/api/videos`, { headers: { cookie } })).status, { timeout: 45_000, intervals: [1_000] }).toBe(200);
   const after = await db.query('SELECT version, status FROM "TikTokConnection" WHERE "userId" = $1', [userId]);
   expect(after.rows[0]).toEqual({ version: version + 1, status: 'active' });
   const { counters } = await tiktok(request);
@@ -158,8 +160,21 @@ test('an instance killed while it holds the refresh lease: the other refreshes o
   await c.startInstance('A');
 });
 
-test('two instances and two workers never exceed 600 calls a minute to one TikTok endpoint; past the budget, 429 at once', async ({ request }) => {
+test('two instances and two workers never exceed 600 calls a minute to one TikTok endpoint; past the budget, 429 at once', async ({ request, browser }) => {
   test.setTimeout(180_000);
+  // One creator may list at most 60 pages a minute (their loop must not spend everyone's budget):
+  // eleven creators together can still ask for more than the budget holds. New ones, so the
+  // journeys' own creator is not left at their limit for the next journeys.
+  const cookies: string[] = [];
+  for (let i = 0; i < 11; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await signIn(p, uniqueUser('budget'), { start: `${c.at(i % 2 ? 'B' : 'A')}/api/auth/tiktok` });
+    await expect(p.getByRole('heading', { name: 'Your showcase' })).toBeVisible();
+    cookies.push(await sessionCookie(p));
+    await ctx.close();
+  }
+  await withinOneMinute(45);
   await tiktok(request, { action: 'resetCounters' });
   const N = 660;
   let sent = 0;
@@ -167,7 +182,7 @@ test('two instances and two workers never exceed 600 calls a minute to one TikTo
   const client = async () => {
     while (sent < N) {
       const i = sent++;
-      const res = await fetch(`${c.at(i % 2 ? 'B' : 'A')}/api/videos`, { headers: { cookie } });
+      const res = await fetch(`${c.at(i % 2 ? 'B' : 'A')}/api/videos`, { headers: { cookie: cookies[i % cookies.length] } });
       statuses.push(res.status);
       await res.arrayBuffer();
     }
@@ -215,6 +230,45 @@ test('Redis going away: pages still answer; once it is back, a save on B shows o
   expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v0.title]);
 });
 
+test('Redis hanging: pages, embeds, 404s and saves answer within the Redis timeout; readiness 503; once it answers, saves show everywhere', async ({
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const [v0, v1, v2] = videos;
+  // As under SIGSTOP: connections stay open, nothing comes back.
+  c.redis.freeze();
+  try {
+    for (const n of ['A', 'B'] as const) {
+      await expect
+        .poll(async () => (await fetch(`${c.at(n)}/api/health?ready=1`, { signal: AbortSignal.timeout(5_000) })).status, { timeout: 10_000 })
+        .toBe(503);
+    }
+    // Each request's own timeout is the deadline: with a hung Redis they used to wait for as long as it hung.
+    const within = { timeout: 5_000, headers: { cookie: '' } };
+    for (const n of ['A', 'B'] as const) {
+      expect((await request.get(`${c.at(n)}/u/${user}`, within)).status()).toBe(200);
+      expect((await request.get(`${c.at(n)}/embed/${user}`, within)).status()).toBe(200);
+      expect((await request.get(`${c.at(n)}/`, within)).status()).toBe(200);
+      expect((await request.get(`${c.at(n)}/u/nobody-${Date.now()}`, within)).status()).toBe(404);
+    }
+    const saved = await fetch(`${c.at('B')}/api/showcase`, {
+      method: 'PUT',
+      headers: { cookie, Origin: c.at('B'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ videoIds: [v2.id, v1.id] }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(saved.status).toBe(200);
+    expect((await publicTitles(request, 'A', user)).titles).toEqual([v2.title, v1.title]);
+  } finally {
+    c.redis.thaw();
+  }
+  for (const n of ['A', 'B'] as const) {
+    await expect.poll(async () => (await fetch(`${c.at(n)}/api/health?ready=1`)).status, { timeout: 20_000 }).toBe(200);
+  }
+  expect(await save('B', [v0.id, v2.id])).toBe(200);
+  expect((await publicTitles(request, 'A', user)).titles).toEqual([v0.title, v2.title]);
+});
+
 test('SIGTERM: in-flight requests finish, leases are handed back, the process exits 0 within 10 s', async ({ request }) => {
   await tiktok(request, { action: 'fault', endpoint: 'video/list', delayMs: 1_500, times: 1 });
   const inflight = fetch(`${c.at('B')}/api/videos`, { headers: { cookie } });
@@ -225,5 +279,47 @@ test('SIGTERM: in-flight requests finish, leases are handed back, the process ex
   expect(Date.now() - started).toBeLessThan(10_000);
   expect((await inflight).status).toBe(200);
   expect(c.logs.some((l) => l.startsWith('[B]') && l.includes('stopped in'))).toBe(true);
+  await c.startInstance('B');
+});
+
+test('readiness: a fresh instance is ready at its first probe; after SIGTERM it never answers 200; it names checks only', async ({ request }) => {
+  // A fresh instance: its very first readiness probe (Redis is connected at start, not on first use).
+  await c.stop('B', 'SIGTERM');
+  await c.startInstance('B');
+  const first = await fetch(`${c.at('B')}/api/health?ready=1`);
+  expect(first.status).toBe(200);
+  expect(await first.json()).toEqual({ ok: true, checks: { database: { ok: true }, redis: { ok: true } } });
+
+  // Draining: an in-flight request keeps B up for a while; every probe meanwhile is refused or 503.
+  await tiktok(request, { action: 'fault', endpoint: 'video/list', delayMs: 2_000, times: 1 });
+  const inflight = fetch(`${c.at('B')}/api/videos`, { headers: { cookie } });
+  await new Promise((r) => setTimeout(r, 300));
+  const stopped = c.stop('B', 'SIGTERM');
+  const probes: Array<number | string> = [];
+  let exited = false;
+  void stopped.then(() => (exited = true));
+  while (!exited) {
+    probes.push(
+      await fetch(`${c.at('B')}/api/health?ready=1`).then(
+        (r) => r.status,
+        () => 'refused',
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(await stopped).toBe(0);
+  expect((await inflight).status).toBe(200);
+  expect(probes.length).toBeGreaterThan(3);
+  expect(probes.filter((p) => p !== 503 && p !== 'refused')).toEqual([]);
+
+  // A failing check is named, and nothing more (no driver message, host or port).
+  await c.redis.down();
+  try {
+    const ready = await fetch(`${c.at('A')}/api/health?ready=1`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ok: false, checks: { database: { ok: true }, redis: { ok: false } } });
+  } finally {
+    await c.redis.up();
+  }
   await c.startInstance('B');
 });

@@ -2,9 +2,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
 import { createTestDatabase } from '../../tests/support/databases';
 import { startServer, stopServer } from './server';
+import { TcpLink } from './tcp-link';
 
 // A small deployment on one machine, as production would run it: a load balancer in front of two
 // app instances (A, B) on one PostgreSQL database and one Redis, and "TikTok" (a third instance
@@ -16,38 +17,6 @@ export const CRON_SECRET = 'scale-cron-secret-0123456789';
 const BASE_PORT = Number(process.env.SCALE_PORT ?? 3300);
 
 type Name = 'A' | 'B' | 'tiktok';
-
-/** A TCP link to Redis that can be cut (every connection reset, new ones refused) and restored. */
-class RedisLink {
-  private server: net.Server | null = null;
-  private sockets = new Set<net.Socket>();
-  constructor(
-    readonly port: number,
-    private readonly target: URL,
-  ) {}
-
-  up(): Promise<void> {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(Number(this.target.port || 6379), this.target.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    return new Promise((resolve) => this.server!.listen(this.port, '127.0.0.1', () => resolve()));
-  }
-
-  async down(): Promise<void> {
-    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    for (const s of this.sockets) s.destroy();
-    await closed;
-    this.server = null;
-  }
-}
 
 /** Round-robin over the live app instances; /sandbox/* goes to "TikTok". Aborts travel upstream. */
 function loadBalancer(port: number, targets: () => number[], tiktokPort: number): Promise<http.Server> {
@@ -79,7 +48,7 @@ export class Cluster {
   readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   readonly ports = { lb: BASE_PORT, A: BASE_PORT + 1, B: BASE_PORT + 2, tiktok: BASE_PORT + 3, redis: BASE_PORT + 9 };
   readonly url = `http://127.0.0.1:${this.ports.lb}`;
-  readonly redis = new RedisLink(this.ports.redis, new URL(TEST_REDIS_URL));
+  readonly redis = new TcpLink(this.ports.redis, { host: new URL(TEST_REDIS_URL).hostname, port: Number(new URL(TEST_REDIS_URL).port || 6379) });
   readonly dataDir = `data/scale-${this.id}`;
   private children = new Map<Name, ChildProcess>();
   private lb: http.Server | null = null;
@@ -106,6 +75,7 @@ export class Cluster {
       TIKTOK_API_BASE_URL: `${this.at('tiktok')}/sandbox/api`,
       TIKTOK_TIMEOUT_MS: '4000',
       CRON_SECRET,
+      SANDBOX_CONTROL_TOKEN,
     };
   }
 

@@ -1,4 +1,8 @@
 import { type APIRequestContext, type Browser, expect, type Locator, type Page } from '@playwright/test';
+import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
+
+/** What /sandbox/control needs outside development (the suites' servers run in production mode). */
+export const controlHeaders = { Authorization: `Bearer ${SANDBOX_CONTROL_TOKEN}` };
 
 let seq = 0;
 let ipSeq = 0;
@@ -16,13 +20,13 @@ export function uniqueUser(prefix = 'e2e'): string {
 }
 
 export async function control(request: APIRequestContext, body: Record<string, unknown>) {
-  const res = await request.post('/sandbox/control', { data: body });
+  const res = await request.post('/sandbox/control', { data: body, headers: controlHeaders });
   expect(res.ok(), await res.text()).toBeTruthy();
   return res.json();
 }
 
 export async function counters(request: APIRequestContext): Promise<Record<string, number>> {
-  const res = await request.get('/sandbox/control');
+  const res = await request.get('/sandbox/control', { headers: controlHeaders });
   return (await res.json()).counters;
 }
 
@@ -94,4 +98,15 @@ export async function publishedCreator(browser: Browser, prefix: string, count: 
   if (storage) await page.context().storageState({ path: storage });
   await page.context().close();
   return { user, videos };
+}
+
+/**
+ * Waits, when needed, until a burst of `seconds` fits inside the current clock minute. Per-client
+ * limits count in sliding one-minute windows estimated from the current and the previous clock
+ * minute: a burst that straddles a boundary is counted a little generously, so journeys that count
+ * up to a limit start where the count is exact.
+ */
+export async function withinOneMinute(seconds = 20): Promise<void> {
+  const into = Date.now() % 60_000;
+  if (into + seconds * 1000 > 60_000) await new Promise((r) => setTimeout(r, 60_000 - into + 200));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { backoff, singleFlight, sleep } from '../platform/async';
+import { backoff, remainingMs, singleFlight, sleep } from '../platform/async';
 import { env } from '../platform/config/env';
 import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
@@ -9,7 +9,7 @@ import { isTikTokError, TikTokError } from '../tiktok/errors';
 import { formatScopes } from '../tiktok/scopes';
 import type { TokenSet } from '../tiktok/types';
 import { CONNECTION_STATUS } from './connection-status';
-import { decryptToken, encryptToken, isLegacyToken } from './token-cipher';
+import { decryptLegacyToken, decryptToken, encryptToken, isLegacyToken } from './token-cipher';
 
 /** The account's refresh token is dead (revoked, expired): only the creator reconnecting helps. */
 export class NeedsReconnectError extends Error {
@@ -49,23 +49,30 @@ const inflight = new Map<string, Promise<Held>>();
 async function readConnection(userId: string) {
   const c = await db.tikTokConnection.findUnique({ where: { userId } });
   if (c?.status !== CONNECTION_STATUS.active) throw new NeedsReconnectError();
-  return isLegacyToken(c.accessTokenEnc) || isLegacyToken(c.refreshTokenEnc) ? upgradeCipher(c) : c;
+  return c;
 }
 
 /**
- * Rewrites a pair stored in the first cipher format with the current one (the user id bound in),
- * unless someone changed the row meanwhile; either way the row as it now stands is returned.
+ * Rewrites every pair still stored in the first cipher format (no user id bound in) with the current
+ * one, unless someone changed the row meanwhile (compare-and-swap on the values). Every instance and
+ * worker runs it when it starts, so the first format is never read while serving. Returns how many
+ * rows were rewritten.
  */
-async function upgradeCipher<C extends { userId: string; accessTokenEnc: string; refreshTokenEnc: string }>(c: C): Promise<C> {
-  const upgraded = {
-    accessTokenEnc: encryptToken(decryptToken(c.accessTokenEnc, c.userId), c.userId),
-    refreshTokenEnc: encryptToken(decryptToken(c.refreshTokenEnc, c.userId), c.userId),
-  };
-  const written = await db.tikTokConnection.updateMany({
-    where: { userId: c.userId, accessTokenEnc: c.accessTokenEnc, refreshTokenEnc: c.refreshTokenEnc },
-    data: upgraded,
+export async function upgradeLegacyTokens(): Promise<number> {
+  const rows = await db.tikTokConnection.findMany({
+    where: { OR: [{ accessTokenEnc: { startsWith: 'v1.' } }, { refreshTokenEnc: { startsWith: 'v1.' } }] },
+    select: { userId: true, accessTokenEnc: true, refreshTokenEnc: true },
   });
-  return written.count === 1 ? { ...c, ...upgraded } : c;
+  let n = 0;
+  for (const c of rows) {
+    const reseal = (sealed: string) => (isLegacyToken(sealed) ? encryptToken(decryptLegacyToken(sealed), c.userId) : sealed);
+    const written = await db.tikTokConnection.updateMany({
+      where: { userId: c.userId, accessTokenEnc: c.accessTokenEnc, refreshTokenEnc: c.refreshTokenEnc },
+      data: { accessTokenEnc: reseal(c.accessTokenEnc), refreshTokenEnc: reseal(c.refreshTokenEnc) },
+    });
+    n += written.count;
+  }
+  return n;
 }
 
 function isFresh(expiresAt: Date): boolean {
@@ -89,7 +96,9 @@ function refresh(userId: string, staleVersion: number): Promise<Held> {
 async function refreshUnderLease(userId: string, staleVersion: number): Promise<Held> {
   const key = `refresh:${userId}`;
   const holder = randomUUID();
-  const deadline = Date.now() + waitForOthersMs();
+  // Another process's refresh is waited for, but not past the request's own deadline (a holder that
+  // died keeps its lease until it expires: this request answers 503, a later one refreshes).
+  const deadline = Date.now() + Math.min(waitForOthersMs(), remainingMs());
   for (;;) {
     const seen = await readConnection(userId);
     if (seen.version > staleVersion) return { token: decryptToken(seen.accessTokenEnc, userId), version: seen.version };
@@ -131,7 +140,8 @@ async function refreshWithRetry(userId: string, version: number, refresh: string
         console.warn(`[tokens] refresh refused for user ${userId}: ${e.message}`);
         throw new NeedsReconnectError();
       }
-      if (isTikTokError(e) && e.transient && attempt + 1 < REFRESH_ATTEMPTS) {
+      // Another attempt only if the request's deadline leaves room for it (the worker has none).
+      if (isTikTokError(e) && e.transient && attempt + 1 < REFRESH_ATTEMPTS && remainingMs() > backoff(attempt) + 500) {
         await sleep(backoff(attempt));
         continue;
       }

@@ -46,6 +46,28 @@ export async function redeemHandoff(code: string, verifier: string | undefined):
   return { ok: true, userId: row.userId };
 }
 
+/**
+ * Whose sign-in a code is, without spending it, for the question "switch accounts?": a right
+ * verifier leaves the code as it was; a missing or wrong one burns it, as redeeming would.
+ */
+export async function peekHandoff(code: string, verifier: string | undefined): Promise<Redemption> {
+  const row = await db.oAuthHandoff.findFirst({
+    where: { codeHash: hash(code), usedAt: null, expiresAt: { gt: new Date() } },
+    select: { userId: true, challenge: true },
+  });
+  if (!row) return { ok: false, reason: 'expired' };
+  if (!row.challenge || !verifier || !handoffVerifierSchema.safeParse(verifier).success || !sameText(challengeFor(verifier), row.challenge)) {
+    return redeemHandoff(code, verifier);
+  }
+  return { ok: true, userId: row.userId };
+}
+
+/** How the /auth page names an account: its display name and @username (or handle). */
+export async function accountName(userId: string): Promise<{ displayName: string; handle: string } | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { displayName: true, username: true, handle: true } });
+  return user && { displayName: user.displayName, handle: user.username ?? user.handle };
+}
+
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);

@@ -10,4 +10,6 @@ export const handoffVerifierSchema = z.string().regex(/^[A-Za-z0-9._~-]{43,128}$
 export const handoffInputSchema = z.object({
   handoff: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a handoff code'),
   verifier: z.string().max(200).optional(),
+  /** Sent only after the person chose, on /auth, to leave the account this browser is signed in to. */
+  confirm: z.boolean().optional(),
 });

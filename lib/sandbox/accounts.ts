@@ -1,4 +1,5 @@
 import 'server-only';
+import { env } from '../platform/config/env';
 import { creator, type SandboxCreator, type SandboxVideo, videosOf } from './creators';
 import type { Account } from './model';
 import * as store from './store';
@@ -9,9 +10,21 @@ export function account(openId: string): Account | null {
   return store.get<Account>('account', openId);
 }
 
+/** A new account was asked for while the sandbox holds SANDBOX_MAX_ACCOUNTS already. */
+export class SandboxFull extends Error {
+  constructor(readonly max: number) {
+    super(`The sandbox holds its maximum of ${max} accounts.`);
+  }
+}
+
 export function ensureAccount(username: string): SandboxCreator {
   const c = creator(username);
-  if (!account(c.openId)) store.put('account', c.openId, { username, hidden: {} } satisfies Account);
+  if (!account(c.openId)) {
+    // A public demo must not grow without bound: anybody can make up usernames.
+    const max = env().sandboxMaxAccounts;
+    if (store.count('account') >= max) throw new SandboxFull(max);
+    store.put('account', c.openId, { username, hidden: {} } satisfies Account);
+  }
   return c;
 }
 

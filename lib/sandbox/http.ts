@@ -1,5 +1,9 @@
 import 'server-only';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { env } from '../platform/config/env';
+import { clientIp } from '../platform/limits/client';
+import { countRequest } from '../platform/limits/counter';
+import { SandboxFull } from './accounts';
 import { rasterize } from './images';
 import { type CdnKind, checkSignedUrl, enter, type SandboxReply } from './index';
 
@@ -8,6 +12,48 @@ const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not
 /** Every sandbox route: 404 unless the app runs without real TikTok credentials. */
 export function sandboxRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => (env().sandbox ? handler(...args) : notFound());
+}
+
+const MINUTE = 60_000;
+/** Control calls a client may make in a minute with the token, and refused ones without it. */
+export const CONTROL_LIMITS = { allowed: 600, refused: 10 } as const;
+
+const controlError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  Response.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Whether the request carries SANDBOX_CONTROL_TOKEN as its Bearer token (compared in constant time). */
+function hasControlToken(request: Request): boolean {
+  const expected = env().sandboxControlToken;
+  const sent = request.headers.get('authorization')?.match(/^Bearer (.+)$/)?.[1];
+  return Boolean(expected && sent && timingSafeEqual(digest(sent), digest(expected)));
+}
+
+/**
+ * /sandbox/control: in development open to the developer; anywhere else (a public demo with
+ * SHOWREEL_SANDBOX=1) only with SANDBOX_CONTROL_TOKEN, each client at most CONTROL_LIMITS a minute.
+ * A full sandbox answers 409.
+ */
+export function controlRoute(handler: (request: Request) => Promise<Response>) {
+  return sandboxRoute(async (request: Request): Promise<Response> => {
+    if (env().nodeEnv !== 'development') {
+      const ip = clientIp(request);
+      const allowed = hasControlToken(request);
+      const verdict = await countRequest(`sandboxControl:${allowed ? 'allowed' : 'refused'}:ip:${ip}`, CONTROL_LIMITS[allowed ? 'allowed' : 'refused'], MINUTE);
+      if (!verdict.ok) {
+        const seconds = String(verdict.retryAfterSeconds);
+        return controlError(429, 'rate_limited', `Too many sandbox control calls. Please try again in ${seconds} s.`, { 'Retry-After': seconds });
+      }
+      if (!allowed) return controlError(403, 'forbidden', 'The sandbox controls need SANDBOX_CONTROL_TOKEN as a Bearer token.');
+    }
+    try {
+      return await handler(request);
+    } catch (e) {
+      if (e instanceof SandboxFull) return controlError(409, 'conflict', e.message);
+      throw e;
+    }
+  });
 }
 
 export function reply(r: SandboxReply): Response {

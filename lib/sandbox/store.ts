@@ -43,6 +43,10 @@ export function remove(kind: Kind, key?: string): void {
   else open().prepare('DELETE FROM kv WHERE kind = ? AND key = ?').run(kind, key);
 }
 
+export function count(kind: Kind): number {
+  return (open().prepare('SELECT COUNT(*) AS n FROM kv WHERE kind = ?').get(kind) as { n: number }).n;
+}
+
 export function all<T>(kind: Kind): Array<{ key: string; value: T }> {
   const rows = open().prepare('SELECT key, value FROM kv WHERE kind = ?').all(kind) as Array<{ key: string; value: string }>;
   return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));

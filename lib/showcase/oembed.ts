@@ -27,8 +27,18 @@ export function handleOfShowcaseUrl(url: string): string | null {
   const u = new URL(url);
   if (u.origin !== new URL(env().appUrl).origin) return null;
   const m = u.pathname.match(/^\/(?:u|embed)\/([^/]+)\/?$/);
-  const handle = m && handleSchema.safeParse(decodeURIComponent(m[1]));
+  const segment = m && decodedSegment(m[1]);
+  const handle = segment === null ? null : handleSchema.safeParse(segment);
   return handle?.success ? handle.data : null;
+}
+
+/** A path segment decoded, or null when it is not valid percent-encoding (`%zz`, `%ff`). */
+function decodedSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export function oembedResponse(showcase: PublicShowcase, q: OembedQuery) {

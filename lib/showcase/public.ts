@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { imageSources } from '../images/sources';
 import { db } from '../platform/db/client';
 import { videoLabel } from '../platform/format';
+import { isTikTokShareUrl } from '../tiktok/cdn';
 import { showcaseEntry, showcaseRows } from './read';
 import { handleSchema, videoIdSchema } from './schema';
 import { showcaseTag } from './tags';
@@ -45,7 +46,8 @@ async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null
     items: rows.map((row) => ({
       ...showcaseEntry(row),
       createdAt: row.video.createTime.toISOString(),
-      shareUrl: row.video.shareUrl,
+      // Rows saved before share links were checked at the adapter are checked again on the way out.
+      shareUrl: row.video.shareUrl && isTikTokShareUrl(row.video.shareUrl) ? row.video.shareUrl : '',
       viewCount: toNumber(row.video.viewCount),
       likeCount: toNumber(row.video.likeCount),
       cover: (row.video.coverHash && covers.get(row.video.coverHash)) || null,
@@ -54,10 +56,30 @@ async function loadPublicShowcase(handle: string): Promise<PublicShowcase | null
   };
 }
 
-/** The same, cached across requests (and instances, with Redis) until the creator changes it. */
-export const getPublicShowcase = cache(async (handle: string) => {
+/** Thrown inside the cached loader so that unstable_cache keeps nothing for a handle with no showcase. */
+class NoShowcase extends Error {}
+
+/**
+ * The same, cached across requests (and instances, with Redis) until the creator changes it. Only a
+ * published showcase is kept: a handle anybody can make up costs one query and leaves nothing behind.
+ */
+export const getPublicShowcase = cache(async (handle: string): Promise<PublicShowcase | null> => {
   if (!handleSchema.safeParse(handle).success) return null; // nothing to look up, nothing to cache
-  return unstable_cache(() => loadPublicShowcase(handle), ['public-showcase', handle], { tags: [showcaseTag(handle)], revalidate: 300 })();
+  const cached = unstable_cache(
+    async () => {
+      const showcase = await loadPublicShowcase(handle);
+      if (!showcase) throw new NoShowcase();
+      return showcase;
+    },
+    ['public-showcase', handle],
+    { tags: [showcaseTag(handle)], revalidate: 300 },
+  );
+  try {
+    return await cached();
+  } catch (e) {
+    if (e instanceof NoShowcase) return null;
+    throw e;
+  }
 });
 
 /** A video a published showcase shows (available, in its creator's showcase): its title and TikTok link, or null. */

@@ -129,3 +129,18 @@ export async function fetchCdnImage(raw: string, opts: { maxBytes: number }): Pr
     throw new CdnFetchError('network', `${hostOf(url)} could not be reached`);
   }
 }
+
+/**
+ * A video's share link as TikTok gives it: `https://www.tiktok.com/…`, nothing else (no other host
+ * or scheme, no credentials). The app hands share links on to other websites (the JSON API), so a
+ * `javascript:` or foreign URL in TikTok's answer must not go out as it came in.
+ */
+export function isTikTokShareUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.hostname === 'www.tiktok.com' && !url.username && !url.password && url.port === '';
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { env } from '../platform/config/env';
+import { isTikTokShareUrl } from './cdn';
 import { TikTokError } from './errors';
 import * as wire from './schemas';
 import { formatScopes, parseScopes, requestedScopes, SCOPES } from './scopes';
@@ -100,7 +101,8 @@ function toVideo(v: wire.WireVideo): TikTokVideo {
     createdAt: new Date((v.create_time ?? 0) * 1000),
     coverUrl: cover,
     coverExpiresAt: cover ? signedUrlExpiry(cover) : new Date(0),
-    shareUrl: v.share_url ?? '',
+    // Only TikTok's own links go on (to the public JSON API and pages); anything else is dropped.
+    shareUrl: v.share_url && isTikTokShareUrl(v.share_url) ? v.share_url : '',
     viewCount: v.view_count ?? null,
     likeCount: v.like_count ?? null,
   };

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { remainingMs } from '../platform/async';
 import { BudgetExhaustedError, SlidingWindowLimiter } from '../platform/call-budget';
 import { env } from '../platform/config/env';
 import { TikTokError, type TikTokErrorKind } from './errors';
@@ -15,17 +16,31 @@ function count(endpoint: string) {
   callCounter.set(endpoint, (callCounter.get(endpoint) ?? 0) + 1);
 }
 
+/** Of each endpoint's 600, the share only sign-ins may use (lib/api/route.ts `signingIn`). */
+export const SIGN_IN_RESERVE = 60;
+
 /**
  * TikTok allows 600 requests per minute per endpoint and app (sliding window) and sends no
  * Retry-After. TikTok counts calls when they arrive, the budget when they leave; transit times
  * differ by call, so a window of exactly a minute here can be 601 in a minute there. Two seconds more
  * covers the spread of ordinary transit times (found by the multi-instance test at the sandbox: 613 without).
  */
-const budget = new SlidingWindowLimiter(600, 62_000);
+const budget = new SlidingWindowLimiter(600, 62_000, 50, SIGN_IN_RESERVE);
+
+/**
+ * How long this call may wait for TikTok: the TikTok timeout, or less when the request it serves
+ * has less of its deadline left (lib/platform/async.ts withDeadline), so retries and refreshes
+ * cannot add up to several timeouts. Nothing left: the call is not made.
+ */
+function waitBudgetMs(): number {
+  const ms = Math.min(env().tiktokTimeoutMs, remainingMs());
+  if (ms <= 0) throw new TikTokError('network', 'timeout', 'TikTok did not answer in time');
+  return ms;
+}
 
 async function takeBudget(endpoint: string): Promise<void> {
   try {
-    await budget.take(endpoint, Date.now, env().tiktokTimeoutMs);
+    await budget.take(endpoint, Date.now, waitBudgetMs());
   } catch (e) {
     if (e instanceof BudgetExhaustedError) throw new TikTokError('rate_limited', 'budget_exhausted', e.message);
     throw e;
@@ -37,7 +52,7 @@ async function send(endpoint: string, url: string, init: RequestInit): Promise<{
   count(endpoint);
   let response: Response;
   try {
-    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(env().tiktokTimeoutMs) });
+    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(waitBudgetMs()) });
   } catch (e) {
     const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
     throw new TikTokError('network', timedOut ? 'timeout' : 'network_error', timedOut ? 'TikTok did not answer in time' : 'TikTok could not be reached');

@@ -1,7 +1,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decryptToken, encryptToken, isLegacyToken } from '@/lib/auth/token-cipher';
-import { withAccessToken } from '@/lib/auth/tokens';
+import { decryptLegacyToken, decryptToken, encryptToken, isLegacyToken } from '@/lib/auth/token-cipher';
+import { upgradeLegacyTokens, withAccessToken } from '@/lib/auth/tokens';
 import { env } from '@/lib/platform/config/env';
 import { db } from '@/lib/platform/db/client';
 import { migrateTestDb } from '../support/db';
@@ -46,24 +46,35 @@ describe('token cipher (AES-256-GCM, 16-byte tag, user id as additional data)', 
     expect(() => decryptToken(sealed, 'user-2')).toThrow();
   });
 
-  it('still reads the first format', () => {
+  it('no longer reads the first format, which binds no row (only the start-up upgrade does)', () => {
     const old = legacy('act.from-before');
     expect(isLegacyToken(old)).toBe(true);
-    expect(decryptToken(old, USER)).toBe('act.from-before');
+    expect(() => decryptToken(old, USER)).toThrow();
+    expect(() => decryptToken(old, 'user-2')).toThrow();
+    expect(decryptLegacyToken(old)).toBe('act.from-before');
   });
 });
 
 describe('rows in the first format', () => {
   beforeAll(() => migrateTestDb());
 
-  it('are rewritten in the current format the first time they are read', async () => {
-    const userId = await connectedCreator({ access: 'act.legacy', refresh: 'rft.legacy', seal: legacy, scopes: 'user.info.basic' });
-    expect(await getAccessToken(userId)).toBe('act.legacy');
-    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
-    expect(c.accessTokenEnc).toMatch(/^v2\./);
-    expect(c.refreshTokenEnc).toMatch(/^v2\./);
-    expect(decryptToken(c.accessTokenEnc, userId)).toBe('act.legacy');
-    expect(decryptToken(c.refreshTokenEnc, userId)).toBe('rft.legacy');
-    expect(() => decryptToken(c.refreshTokenEnc, 'someone-else')).toThrow();
+  it('are all rewritten in the current format by the start-up upgrade, and read only after it', async () => {
+    const a = await connectedCreator({ access: 'act.legacy-a', refresh: 'rft.legacy-a', seal: legacy, scopes: 'user.info.basic' });
+    const b = await connectedCreator({ access: 'act.legacy-b', refresh: 'rft.legacy-b', seal: legacy, scopes: 'user.info.basic' });
+    // A v1 value moved into another creator's row would have decrypted there: it is not read at all.
+    await expect(getAccessToken(a)).rejects.toThrow();
+    expect(await upgradeLegacyTokens()).toBe(2);
+    expect(await upgradeLegacyTokens()).toBe(0);
+    for (const [userId, name] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
+      const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+      expect(c.accessTokenEnc).toMatch(/^v2\./);
+      expect(c.refreshTokenEnc).toMatch(/^v2\./);
+      expect(decryptToken(c.refreshTokenEnc, userId)).toBe(`rft.legacy-${name}`);
+      expect(() => decryptToken(c.refreshTokenEnc, 'someone-else')).toThrow();
+      expect(await getAccessToken(userId)).toBe(`act.legacy-${name}`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SlidingWindowLimiter } from '@/lib/platform/call-budget';
+import { BudgetExhaustedError, SlidingWindowLimiter, withBudgetPriority } from '@/lib/platform/call-budget';
 import { db } from '@/lib/platform/db/client';
 import { migrateTestDb } from '../support/db';
 
@@ -25,6 +25,20 @@ describe('SlidingWindowLimiter (shared through the database)', () => {
     expect(fourth).toBe(true);
     const rows = await db.apiCall.count({ where: { endpoint } });
     expect(rows).toBe(4);
+  });
+
+  it('keeps `reserved` places of each window for calls made under withBudgetPriority (sign-ins)', async () => {
+    const endpoint = `user/info-${Math.random()}`;
+    const t = 4_000_000;
+    const limiter = new SlidingWindowLimiter(5, 60_000, 50, 2);
+    for (let i = 0; i < 3; i++) await limiter.take(endpoint, () => t, 0);
+    // Everything else stops at 5 - 2 …
+    await expect(limiter.take(endpoint, () => t, 0)).rejects.toBeInstanceOf(BudgetExhaustedError);
+    // … while a sign-in still gets the two kept back, and no more.
+    await withBudgetPriority(() => limiter.take(endpoint, () => t, 0));
+    await withBudgetPriority(() => limiter.take(endpoint, () => t, 0));
+    await expect(withBudgetPriority(() => limiter.take(endpoint, () => t, 0))).rejects.toBeInstanceOf(BudgetExhaustedError);
+    expect(await db.apiCall.count({ where: { endpoint } })).toBe(5);
   });
 
   it('deletes calls older than the window every `cleanupEvery` calls, and only those', async () => {

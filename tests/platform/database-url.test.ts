@@ -20,8 +20,18 @@ describe('DATABASE_URL', () => {
     expect(() => pgPoolConfig('postgres://u@h/db?sslmode=allow')).toThrow(/sslmode/);
   });
 
+  it('takes a client-side query timeout from the URL (10 s by default), so a hanging database cannot hold a request', () => {
+    expect(pgPoolConfig('postgres://u@h/db?query_timeout=1500')).toMatchObject({ query_timeout: 1500 });
+    expect(pgPoolConfig('postgres://u@h/db?query_timeout=1500').connectionString).toBe('postgres://u@h/db');
+    expect(pgPoolConfig('postgres://u@h/db')).toMatchObject({ query_timeout: 10_000 });
+    expect(() => pgPoolConfig('postgres://u@h/db?query_timeout=0')).toThrow(/query_timeout/);
+  });
+
   it('never prints a password', () => {
     expect(redactUrl('postgres://u:hunter2@h/db')).toBe('postgres://u:***@h/db');
     expect(redactUrl('file:./data/showreel.db')).toBe('file:./data/showreel.db');
+    // libpq reads ?password= like the userinfo's: it is a password too.
+    expect(redactUrl('postgres://u@h/db?password=hunter2&application_name=x')).toBe('postgres://u@h/db?password=***&application_name=x');
+    expect(redactUrl('postgres://u@h/db?PASSWORD=hunter2')).not.toContain('hunter2');
   });
 });

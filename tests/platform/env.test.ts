@@ -76,6 +76,23 @@ describe('configuration', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it('a migration that fails never prints the database password, from the userinfo or the query', () => {
+    // Nothing listens on port 1: the migration fails at once, and says where it tried.
+    const run = spawnSync(process.execPath, ['scripts/prepare.mjs'], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        SHOWREEL_SANDBOX: '1',
+        SHOWREEL_DATA_DIR: mkdtempSync(join(tmpdir(), 'showreel-env-')),
+        DATABASE_URL: 'postgres://app:in-the-userinfo@127.0.0.1:1/db?password=in-the-query',
+      },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('could not migrate');
+    expect(run.stdout + run.stderr).not.toMatch(/in-the-userinfo|in-the-query/);
+  });
+
   describe('start-up refusals outside development (one line each)', () => {
     const creds = { TIKTOK_CLIENT_KEY: 'ck', TIKTOK_CLIENT_SECRET: 'cs', SESSION_SECRET: 's'.repeat(32), TOKEN_ENCRYPTION_KEY: KEY };
     const prod = { NODE_ENV: 'production', DATABASE_URL: process.env.DATABASE_URL };

@@ -190,6 +190,27 @@ describe('Display API', () => {
     expect(page.videos[0].coverExpiresAt.getTime()).toBe(1657851434_000);
   });
 
+  it("passes on only TikTok's own share links: a javascript: or foreign share_url becomes empty", async () => {
+    const links = [
+      'javascript:alert(document.domain)',
+      'https://evil.example/@user/video/1',
+      'http://www.tiktok.com/@user/video/2',
+      'https://www.tiktok.com.evil.example/@user/video/3',
+      'https://user:pw@www.tiktok.com/@user/video/4',
+      'https://www.tiktok.com/@user/video/5?utm_source=x',
+    ];
+    server.use(
+      http.post(`${API}/v2/video/list/`, () =>
+        HttpResponse.json({
+          data: { videos: links.map((share_url, i) => ({ id: String(i), share_url })), cursor: 0, has_more: false },
+          error: { code: 'ok', message: '', log_id: 'L9' },
+        }),
+      ),
+    );
+    const page = await listVideos('act.1');
+    expect(page.videos.map((v) => v.shareUrl)).toEqual(['', '', '', '', '', 'https://www.tiktok.com/@user/video/5?utm_source=x']);
+  });
+
   it('queries 1 to 20 ids through filters.video_ids', async () => {
     let body: unknown;
     server.use(

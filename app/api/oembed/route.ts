@@ -1,11 +1,11 @@
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { HttpError } from '@/lib/platform/http/errors';
 import { handleOfShowcaseUrl, oembedQuerySchema, oembedResponse } from '@/lib/showcase/oembed';
 import { getPublicShowcase } from '@/lib/showcase/public';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: oembedQuerySchema }, async ({ query }) => {
+const get = route({ query: oembedQuerySchema }, async ({ query }) => {
   if (query.format && query.format !== 'json') throw new HttpError('not_implemented', 'Only format=json is supported.');
   const handle = handleOfShowcaseUrl(query.url);
   const showcase = handle && (await getPublicShowcase(handle));
@@ -14,3 +14,5 @@ export const GET = route({ query: oembedQuerySchema }, async ({ query }) => {
     headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=0, s-maxage=300, stale-while-revalidate=3600' },
   });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as sandbox from '@/lib/sandbox';
 import { isSandboxUsername } from '@/lib/sandbox/creators';
-import { jsonOf, sandboxRoute } from '@/lib/sandbox/http';
+import { controlRoute, jsonOf } from '@/lib/sandbox/http';
 
 // Test and demo controls for the sandbox: counters, injected failures, short TTLs, account events.
 
@@ -51,11 +51,11 @@ const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('videos'), username }),
 ]);
 
-export const GET = sandboxRoute(async () =>
+export const GET = controlRoute(async () =>
   Response.json({ counters: sandbox.counters(), peakPerMinute: sandbox.peakPerMinute(), settings: sandbox.settings() }),
 );
 
-export const POST = sandboxRoute(async (request: Request) => {
+export const POST = controlRoute(async (request: Request) => {
   const parsed = command.safeParse(await jsonOf(request));
   if (!parsed.success) return Response.json({ error: { code: 'bad_request', message: parsed.error.issues[0].message } }, { status: 400 });
   const c = parsed.data;

@@ -19,6 +19,7 @@
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { settings } from '../config/index.mjs';
+import { isCacheable } from './cacheable.mjs';
 import { pageCachePrefix } from './keys.mjs';
 import { withLocalLayer } from './local-layer.mjs';
 import { openRedis } from './redis-client.mjs';
@@ -54,8 +55,15 @@ function create() {
       console.log(`[showreel] dropped ${n} page cache entries written before the outage`);
     },
   });
-  handler = withLocalLayer(createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 }), { client, keyPrefix: prefix });
-  return { handlers: [handler] };
+  const layer = withLocalLayer(createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 }), { client, keyPrefix: prefix });
+  handler = layer;
+  // Only successful answers are kept (./cacheable.mjs): a 404 or an OPTIONS 204 is answered and forgotten.
+  /** @type {typeof layer} */
+  const kept = Object.assign(Object.create(layer), {
+    /** @type {typeof layer.set} */
+    set: (key, value, ctx) => (isCacheable(/** @type {{ kind?: string, status?: number }} */ (value.value)) ? layer.set(key, value, ctx) : Promise.resolve()),
+  });
+  return { handlers: [kept] };
 }
 
 CacheHandler.onCreation(() => {

@@ -65,6 +65,8 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
   SHOWREEL_SANDBOX: z.enum(['0', '1'], 'must be 1 (serve the built-in sandbox) or 0').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  // The longest any Redis command may take before the app goes on without it.
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(500),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : - _ only')
@@ -81,6 +83,12 @@ const schema = z.object({
     .default(6 * 3600),
   TIKTOK_CDN_HOSTS: hosts.optional(),
   TIKTOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Outside development /sandbox/control (faults, clocks, accounts) answers only this Bearer token.
+  SANDBOX_CONTROL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SANDBOX_MAX_ACCOUNTS: z.coerce.number().int().positive().default(1000),
+  // npm start's server: how long a client may take to send a request's headers, and the whole request.
+  SERVER_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SERVER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -193,5 +201,7 @@ export function parseConfig(raw) {
     sandboxCoverTtlSeconds: e.SANDBOX_COVER_TTL_SECONDS,
     tiktokTimeoutMs: e.TIKTOK_TIMEOUT_MS,
     tiktokCdnHosts: e.TIKTOK_CDN_HOSTS ?? [],
+    sandboxControlToken: e.SANDBOX_CONTROL_TOKEN,
+    sandboxMaxAccounts: e.SANDBOX_MAX_ACCOUNTS,
   };
 }

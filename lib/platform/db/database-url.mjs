@@ -6,7 +6,7 @@ export function providerOf(url) {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
 }
 
-const POOL_PARAMS = ['connection_limit', 'pool_timeout', 'statement_timeout', 'sslmode'];
+const POOL_PARAMS = ['connection_limit', 'pool_timeout', 'statement_timeout', 'query_timeout', 'sslmode'];
 
 /**
  * node-postgres pool settings from a postgres:// URL. Showreel's own query parameters are taken off
@@ -14,6 +14,10 @@ const POOL_PARAMS = ['connection_limit', 'pool_timeout', 'statement_timeout', 's
  * - `connection_limit` pool size per process (default 10; keep it small on serverless),
  * - `pool_timeout` seconds to wait for a free connection (default 10),
  * - `statement_timeout` milliseconds before the server cancels a statement (default 30000),
+ * - `query_timeout` milliseconds before this process stops waiting for a query's answer (default
+ *   10000): a database that hangs (frozen, a cut network) then costs a request this long, answered
+ *   503, instead of holding it for as long as the hang lasts; the server's own statement_timeout
+ *   cannot help when the server does not answer,
  * - `sslmode` `disable` | `require` (TLS, certificate checked against the system's CAs) |
  *   `verify-full` (same as require) | `no-verify` (TLS without checking the certificate).
  * @param {string} url
@@ -39,6 +43,7 @@ export function pgPoolConfig(url) {
     max: number('connection_limit', 10),
     connectionTimeoutMillis: number('pool_timeout', 10) * 1000,
     statement_timeout: number('statement_timeout', 30_000),
+    query_timeout: number('query_timeout', 10_000),
     ssl: sslmode === 'disable' ? false : { rejectUnauthorized: sslmode !== 'no-verify' },
     // Idle connections are closed after 30 s, so a quiet instance holds few server slots.
     idleTimeoutMillis: 30_000,
@@ -47,10 +52,19 @@ export function pgPoolConfig(url) {
   return { connectionString: u.toString(), ...config };
 }
 
-/** The URL without its password, for log lines. @param {string} url */
+/** Query parameters libpq and node-postgres read a secret from (`?password=` works like the userinfo's). */
+const SECRET_PARAMS = ['password', 'sslpassword', 'sslkey', 'sslcert', 'sslrootcert'];
+
+/** The URL without its password (in the userinfo or the query), for log lines. @param {string} url */
 export function redactUrl(url) {
   if (providerOf(url) === 'sqlite') return url;
-  const u = new URL(url);
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
   if (u.password) u.password = '***';
+  for (const name of [...u.searchParams.keys()]) if (SECRET_PARAMS.includes(name.toLowerCase())) u.searchParams.set(name, '***');
   return u.toString();
 }

@@ -7,10 +7,12 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'rate_limited'
   | 'needs_reconnect'
   | 'tiktok_unavailable'
+  | 'unavailable'
   | 'not_implemented'
   | 'payload_too_large'
   | 'internal';
@@ -20,10 +22,12 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   rate_limited: 429,
   needs_reconnect: 409,
   tiktok_unavailable: 503,
+  unavailable: 503,
   not_implemented: 501,
   payload_too_large: 413,
   internal: 500,

@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { logoutQuerySchema } from '@/lib/auth/schema';
 import { currentUserId, endAllSessions, getSession } from '@/lib/auth/session';
 
@@ -6,7 +6,7 @@ import { currentUserId, endAllSessions, getSession } from '@/lib/auth/session';
  * Ends this browser's session; with `?everywhere=1`, every session of the account on every device
  * (a copied cookie included). A form post lands on the home page; a fetch gets JSON.
  */
-export const POST = route({ query: logoutQuerySchema, invalid: { query: 'everywhere must be 0 or 1.' } }, async ({ request, query }) => {
+const post = route({ query: logoutQuerySchema, invalid: { query: 'everywhere must be 0 or 1.' } }, async ({ request, query }) => {
   const userId = await currentUserId();
   if (userId && query.everywhere === '1') await endAllSessions(userId);
   (await getSession()).destroy();
@@ -15,3 +15,5 @@ export const POST = route({ query: logoutQuerySchema, invalid: { query: 'everywh
   }
   return Response.json({ ok: true });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ POST: post });

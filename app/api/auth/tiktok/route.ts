@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { startAuthorization } from '@/lib/auth/oauth';
 import { startQuerySchema } from '@/lib/auth/schema';
 import { env } from '@/lib/platform/config/env';
@@ -11,9 +11,12 @@ export const dynamic = 'force-dynamic';
 const refuse = (title: string, message: string) => new HttpError('bad_request', message, { title });
 
 /** Starts Login Kit: a top-level redirect to TikTok's authorize page with state and PKCE. */
-export const GET = route(
+const get = route(
   {
     page: true,
+    // Only a person's click counts against the limit: 35 hidden <img src=/api/auth/tiktok> on another
+    // site would otherwise lock everyone behind the same address out of signing in for a minute.
+    navigation: true,
     query: startQuerySchema,
     limit: { what: 'sign-in attempts', check: async ({ request }) => limitAnonymousStart(request, 'signInStart', await browserId(false)) },
   },
@@ -28,3 +31,5 @@ export const GET = route(
     return new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } });
   },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get });

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { env } from '@/lib/platform/config/env';
 import { HttpError } from '@/lib/platform/http/errors';
 import { runSync } from '@/lib/sync/run';
@@ -19,7 +19,10 @@ function authorized(header: string | null): boolean {
 }
 
 /** Background sync for hosted crons: `Authorization: Bearer $CRON_SECRET`. */
-export const GET = route({ query: cronQuerySchema }, async ({ request, query }) => {
+// The sync's many TikTok calls run for as long as the route may (maxDuration), not one request's deadline.
+const get = route({ query: cronQuerySchema, deadline: false }, async ({ request, query }) => {
   if (!authorized(request.headers.get('authorization'))) throw new HttpError('unauthorized', 'A valid cron secret is required.');
   return Response.json({ summary: await runSync({ all: query.all === '1' }) }, { headers: { 'Cache-Control': 'no-store' } });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get });

@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { env } from '@/lib/platform/config/env';
 import { WEBHOOK_BODY_LIMIT } from '@/lib/platform/http';
 import { HttpError } from '@/lib/platform/http/errors';
@@ -8,7 +8,7 @@ import { handleWebhook } from '@/lib/webhooks/tiktok';
 export const dynamic = 'force-dynamic';
 
 /** TikTok webhooks. Signed with the client secret; answered fast; safe under retries. */
-export const POST = route({ sameOrigin: false, rawBody: true, bodyLimit: WEBHOOK_BODY_LIMIT }, async ({ request, raw }) => {
+const post = route({ sameOrigin: false, rawBody: true, bodyLimit: WEBHOOK_BODY_LIMIT }, async ({ request, raw }) => {
   const verdict = verifySignature(request.headers.get('tiktok-signature'), raw, env().clientSecret);
   if (verdict !== 'ok') {
     throw new HttpError('unauthorized', verdict === 'stale' ? 'The signature timestamp is too old.' : 'The signature is missing or invalid.');
@@ -18,3 +18,5 @@ export const POST = route({ sameOrigin: false, rawBody: true, bodyLimit: WEBHOOK
   if (event.value.clientKey !== env().clientKey) throw new HttpError('forbidden', 'This event is for another app.');
   return Response.json({ ok: true, result: await handleWebhook(event.value) });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ POST: post });

@@ -1,4 +1,5 @@
 import { actOnQr } from '@/lib/sandbox';
+import { SandboxFull } from '@/lib/sandbox/accounts';
 import { isSandboxUsername } from '@/lib/sandbox/creators';
 import { formOf, sandboxRoute } from '@/lib/sandbox/http';
 
@@ -11,7 +12,12 @@ export const POST = sandboxRoute(async (request: Request) => {
   if (action !== 'scan' && action !== 'confirm' && action !== 'cancel') return new Response('Unknown action', { status: 400 });
   const username = (f.get('username') ?? '').trim().toLowerCase() || undefined;
   if (username && !isSandboxUsername(username)) return new Response('Invalid sandbox username', { status: 400 });
-  if (!actOnQr(token, action, ticket, username)) return new Response('Unknown QR code', { status: 404 });
+  try {
+    if (!actOnQr(token, action, ticket, username)) return new Response('Unknown QR code', { status: 404 });
+  } catch (e) {
+    if (e instanceof SandboxFull) return new Response(`${e.message} Confirm with an existing sandbox username.`, { status: 409 });
+    throw e;
+  }
   const back = `/sandbox/qr?${new URLSearchParams({ token, client_ticket: ticket })}`;
   return new Response(null, { status: 303, headers: { Location: back } });
 });

@@ -1,5 +1,5 @@
 import { completeSignIn } from '@/lib/account/sign-in';
-import { route } from '@/lib/api/route';
+import { methods, route } from '@/lib/api/route';
 import { SIGN_IN_FAILURES } from '@/lib/api/sign-in-failures';
 import { startSession } from '@/lib/auth/session';
 import { errorPage } from '@/lib/platform/http/error-page';
@@ -7,7 +7,7 @@ import { errorPage } from '@/lib/platform/http/error-page';
 export const dynamic = 'force-dynamic';
 
 /** TikTok sends the browser back here with ?code&scopes&state, or ?error. */
-export const GET = route({ page: true, signingIn: true }, async ({ request }) => {
+const get = route({ page: true, signingIn: true }, async ({ request }) => {
   const result = await completeSignIn('web', new URL(request.url).searchParams);
   if (!result.ok) {
     const text = SIGN_IN_FAILURES[result.reason];
@@ -16,3 +16,5 @@ export const GET = route({ page: true, signingIn: true }, async ({ request }) =>
   await startSession(result.userId);
   return new Response(null, { status: 303, headers: { Location: result.returnTo ?? '/dashboard', 'Cache-Control': 'no-store' } });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get });

@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route';
+import { methods, type NextContext, route } from '@/lib/api/route';
 import { HttpError } from '@/lib/platform/http/errors';
 import { etagOf, matchesEtag } from '@/lib/platform/http/etag';
 import { getPublicShowcase } from '@/lib/showcase/public';
@@ -38,8 +38,10 @@ const showcaseJson = route(
 );
 
 /** Errors carry the CORS headers too, so another site's script can read why. */
-export async function GET(request: Request, ctx: { params: Promise<{ handle: string }> }) {
+async function get(request: Request, ctx: NextContext) {
   return withCors(await showcaseJson(request, ctx));
 }
 
-export const OPTIONS = route({ sameOrigin: false }, () => new Response(null, { status: 204, headers: CORS }));
+const options = route({ sameOrigin: false }, () => new Response(null, { status: 204, headers: CORS }));
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({ GET: get, OPTIONS: options });

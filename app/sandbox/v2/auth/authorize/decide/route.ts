@@ -1,4 +1,5 @@
 import { issueCode, readAuthorizeRequest, validateAuthorize } from '@/lib/sandbox';
+import { SandboxFull } from '@/lib/sandbox/accounts';
 import { isSandboxUsername } from '@/lib/sandbox/creators';
 import { formOf, sandboxRoute } from '@/lib/sandbox/http';
 
@@ -20,7 +21,13 @@ export const POST = sandboxRoute(async (request: Request) => {
   const granted = requested.filter((s) => f.getAll('granted').includes(s));
   const username = (f.get('username') ?? '').trim().toLowerCase();
   if (!isSandboxUsername(username)) return new Response('Invalid sandbox username', { status: 400 });
-  const code = issueCode({ username, scopes: granted, redirectUri: req.redirectUri, challenge: req.codeChallenge });
+  let code: string;
+  try {
+    code = issueCode({ username, scopes: granted, redirectUri: req.redirectUri, challenge: req.codeChallenge });
+  } catch (e) {
+    if (e instanceof SandboxFull) return new Response(`${e.message} Sign in with an existing sandbox username.`, { status: 409 });
+    throw e;
+  }
   back.searchParams.set('code', code);
   back.searchParams.set('scopes', granted.join(','));
   back.searchParams.set('state', req.state);
