@@ -15,9 +15,9 @@ import { thirdPartySite } from './support/showcase-fixtures';
 // before they click a video; every cover and the avatar come from the app's own origin.
 
 const E2E = Number(process.env.E2E_PORT ?? 3100);
-const APP_PORT = E2E + 70;
-const TIKTOK_PORT = E2E + 71;
-const TLS_PORT = E2E + 72;
+const APP_PORT = E2E + 110;
+const TIKTOK_PORT = E2E + 111;
+const TLS_PORT = E2E + 112;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 const TIKTOK = `https://127.0.0.1:${TLS_PORT}`;
 const SANDBOX_KEY = 'sbx_showreel';
