@@ -54,7 +54,7 @@ function raw(request: string): Promise<string> {
 test('every /api answer is in the error shape: 405 with Allow, unknown methods, paths that normalise to /api', async ({ request }) => {
   const routes: Record<string, string[]> = {
     '/api/health': ['GET'],
-    '/api/showcase': ['GET', 'PUT'],
+    '/api/showcase': ['GET', 'PUT', 'PATCH'],
     '/api/auth/logout': ['POST'],
     '/api/webhooks/tiktok': ['POST'],
     '/api/covers/123': ['GET'],
@@ -66,7 +66,9 @@ test('every /api answer is in the error shape: 405 with Allow, unknown methods, 
       const res = await request.fetch(path, { method, maxRedirects: 0 });
       expect(res.status(), `${method} ${path}`).toBe(405);
       expect(res.headers().allow, `${method} ${path}`).toBe(
-        ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].filter((m) => own.includes(m) || m === 'OPTIONS' || (m === 'HEAD' && own.includes('GET'))).join(', '),
+        ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']
+          .filter((m) => own.includes(m) || m === 'OPTIONS' || (m === 'HEAD' && own.includes('GET')))
+          .join(', '),
       );
       expect(await res.json(), `${method} ${path}`).toEqual({ error: { code: 'method_not_allowed', message: expect.any(String) } });
     }

@@ -5,6 +5,8 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Request, test } from '@playwright/test';
+import { SANDBOX_CONTROL_TOKEN } from '../playwright.config';
+import { controlHeaders } from './support/helpers';
 import { startServer, stopServer } from './support/server';
 import { thirdPartySite } from './support/showcase-fixtures';
 
@@ -69,7 +71,14 @@ test.beforeAll(async () => {
   const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
   tiktok = await startServer(
     TIKTOK_PORT,
-    { ...base, SHOWREEL_SANDBOX: '1', APP_URL: TIKTOK, SHOWREEL_DATA_DIR: join(dir, 'tiktok'), DATABASE_URL: `file:${join(dir, 'tiktok', 'app.db')}` },
+    {
+      ...base,
+      SHOWREEL_SANDBOX: '1',
+      SANDBOX_CONTROL_TOKEN,
+      APP_URL: TIKTOK,
+      SHOWREEL_DATA_DIR: join(dir, 'tiktok'),
+      DATABASE_URL: `file:${join(dir, 'tiktok', 'app.db')}`,
+    },
     (l) => logs.push(`[tiktok] ${l}`),
     { prepare: true },
   );
@@ -95,6 +104,7 @@ test.beforeAll(async () => {
   // The fake TikTok knows the app's redirect URI, as a registered app's would be.
   const registered = await fetch(`http://127.0.0.1:${TIKTOK_PORT}/sandbox/control`, {
     method: 'POST',
+    headers: controlHeaders,
     body: JSON.stringify({ action: 'settings', redirectUris: [`${APP}/api/auth/tiktok/callback`] }),
   });
   expect(registered.ok, await registered.text()).toBe(true);
@@ -120,7 +130,11 @@ test('real-credential mode: visitors never reach TikTok before a click; covers a
   await creator.getByRole('button', { name: 'Authorize' }).click();
   await expect(creator).toHaveURL(`${APP}/dashboard`);
   const { videos } = await (
-    await fetch(`http://127.0.0.1:${TIKTOK_PORT}/sandbox/control`, { method: 'POST', body: JSON.stringify({ action: 'videos', username: 'real.mode' }) })
+    await fetch(`http://127.0.0.1:${TIKTOK_PORT}/sandbox/control`, {
+      method: 'POST',
+      headers: controlHeaders,
+      body: JSON.stringify({ action: 'videos', username: 'real.mode' }),
+    })
   ).json();
   const ids = (videos as Array<{ id: string; createTime: number }>)
     .sort((a, b) => b.createTime - a.createTime)
