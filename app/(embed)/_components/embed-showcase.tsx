@@ -5,6 +5,7 @@ import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/platform/format';
 import { paths } from '@/lib/platform/http/paths';
 import type { PictureSources, PublicVideo } from '@/lib/showcase/types';
+import { PictureCopy } from '../../_components/picture-copy';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
 import { useEmbedResize } from './use-embed-resize';
@@ -53,18 +54,7 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
     <div ref={root} className="embed" data-theme={options.theme} data-layout={options.layout}>
       {options.title && (
         <header className="embed-head">
-          {/* The app's own copy of the avatar (never TikTok's CDN), or the placeholder. */}
-          {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
-          <img
-            className="embed-avatar"
-            src={creator.avatar?.src ?? paths.avatarPlaceholder}
-            srcSet={creator.avatar?.srcSet}
-            sizes="40px"
-            alt=""
-            width={40}
-            height={40}
-            style={creator.avatar ? { backgroundColor: creator.avatar.color } : undefined}
-          />
+          <PictureCopy copy={creator.avatar} placeholder={paths.avatarPlaceholder} className="embed-avatar" alt="" width={40} height={40} sizes="40px" eager />
           <div>
             <a className="embed-name" href={profile} target="_blank" rel="noopener">
               {creator.displayName}
@@ -97,18 +87,15 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
               <li key={item.videoId}>
                 {/* The name is the visible text: "Play", the title, the duration and counts. */}
                 <button type="button" className="embed-item" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
-                  {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
-                  <img
+                  <PictureCopy
+                    copy={item.cover}
+                    placeholder={paths.coverPlaceholder}
                     className="embed-cover"
-                    src={item.cover?.src ?? paths.coverPlaceholder}
-                    srcSet={item.cover?.srcSet}
-                    sizes={COVER_SIZES[options.layout]}
                     alt=""
                     width={270}
                     height={480}
-                    style={item.cover ? { backgroundColor: item.cover.color } : undefined}
-                    loading={i < 4 ? 'eager' : 'lazy'}
-                    decoding="async"
+                    sizes={COVER_SIZES[options.layout]}
+                    eager={i < 4}
                   />
                   <span className="embed-play">
                     <span aria-hidden="true">▶ </span>

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/platform/format';
 import { paths } from '@/lib/platform/http/paths';
 import type { PublicVideo } from '@/lib/showcase/types';
+import { PictureCopy } from '../../_components/picture-copy';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
 
@@ -33,18 +34,15 @@ export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
             <li key={item.videoId} className="card">
               {/* The name is the visible text: "Play", the title, the duration. */}
               <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
-                {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
-                <img
+                <PictureCopy
+                  copy={item.cover}
+                  placeholder={paths.coverPlaceholder}
                   className="cover"
-                  src={item.cover?.src ?? paths.coverPlaceholder}
-                  srcSet={item.cover?.srcSet}
                   alt=""
                   width={270}
                   height={480}
                   sizes="(max-width: 600px) 50vw, 270px"
-                  style={item.cover ? { backgroundColor: item.cover.color } : undefined}
-                  loading={i < 4 ? 'eager' : 'lazy'}
-                  decoding="async"
+                  eager={i < 4}
                 />
                 <span className="play-badge">
                   <span aria-hidden="true">▶ </span>

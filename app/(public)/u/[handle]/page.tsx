@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { PictureCopy } from '@/app/_components/picture-copy';
 import { ShowcaseGrid } from '@/app/(public)/_components/showcase-grid';
 import { paths } from '@/lib/platform/http/paths';
 import { getPublicShowcase } from '@/lib/showcase/public';
@@ -30,17 +31,15 @@ export default async function PublicShowcasePage({ params }: Props) {
   return (
     <main className="container">
       <header className="showcase-head">
-        {/* The app's own copy of the avatar (never TikTok's CDN), or the placeholder. */}
-        {/* biome-ignore lint/performance/noImgElement: the copies are already sized WebP at immutable URLs; next/image would only add a second cache */}
-        <img
+        <PictureCopy
+          copy={user.avatar}
+          placeholder={paths.avatarPlaceholder}
           className="avatar avatar-large"
-          src={user.avatar?.src ?? paths.avatarPlaceholder}
-          srcSet={user.avatar?.srcSet}
-          sizes="96px"
           alt={`${user.displayName}'s avatar`}
           width={96}
           height={96}
-          style={user.avatar ? { backgroundColor: user.avatar.color } : undefined}
+          sizes="96px"
+          eager
         />
         <h1>{user.displayName}</h1>
         {user.username && (
