@@ -1,3 +1,4 @@
+import { paths } from '@/lib/platform/http/paths';
 import type { PictureSources } from '@/lib/showcase/types';
 
 type Props = {
@@ -31,5 +32,20 @@ export function PictureCopy({ copy, placeholder, className, alt, width, height, 
       loading={eager ? 'eager' : 'lazy'}
       decoding="async"
     />
+  );
+}
+
+/** A video's cover: 9:16 at 270×480 intrinsic pixels, the cover placeholder until a copy exists. */
+export function CoverPicture({ copy, className, sizes, eager }: Pick<Props, 'copy' | 'className' | 'sizes' | 'eager'>) {
+  return <PictureCopy copy={copy} placeholder={paths.coverPlaceholder} className={className} alt="" width={270} height={480} sizes={sizes} eager={eager} />;
+}
+
+/** "▶ Play" on a cover: visible text that starts the play button's accessible name. */
+export function PlayLabel({ className }: { className: string }) {
+  return (
+    <span className={className}>
+      <span aria-hidden="true">▶ </span>
+      {'Play '}
+    </span>
   );
 }

@@ -5,7 +5,7 @@ import type { EmbedOptions } from '@/lib/embed/options';
 import { formatCount, formatDuration, videoLabel } from '@/lib/platform/format';
 import { paths } from '@/lib/platform/http/paths';
 import type { PictureSources, PublicVideo } from '@/lib/showcase/types';
-import { PictureCopy } from '../../_components/picture-copy';
+import { CoverPicture, PictureCopy, PlayLabel } from '../../_components/picture-copy';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
 import { useEmbedResize } from './use-embed-resize';
@@ -87,20 +87,8 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
               <li key={item.videoId}>
                 {/* The name is the visible text: "Play", the title, the duration and counts. */}
                 <button type="button" className="embed-item" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
-                  <PictureCopy
-                    copy={item.cover}
-                    placeholder={paths.coverPlaceholder}
-                    className="embed-cover"
-                    alt=""
-                    width={270}
-                    height={480}
-                    sizes={COVER_SIZES[options.layout]}
-                    eager={i < 4}
-                  />
-                  <span className="embed-play">
-                    <span aria-hidden="true">▶ </span>
-                    {'Play '}
-                  </span>
+                  <CoverPicture copy={item.cover} className="embed-cover" sizes={COVER_SIZES[options.layout]} eager={i < 4} />
+                  <PlayLabel className="embed-play" />
                   <span className="embed-title">{label}</span>
                   <span className="embed-duration">
                     <span className="visually-hidden">, </span>

@@ -2,9 +2,8 @@
 
 import { useRef, useState } from 'react';
 import { formatDuration, videoLabel } from '@/lib/platform/format';
-import { paths } from '@/lib/platform/http/paths';
 import type { PublicVideo } from '@/lib/showcase/types';
-import { PictureCopy } from '../../_components/picture-copy';
+import { CoverPicture, PlayLabel } from '../../_components/picture-copy';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
 
@@ -34,20 +33,8 @@ export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
             <li key={item.videoId} className="card">
               {/* The name is the visible text: "Play", the title, the duration. */}
               <button type="button" className="play" onClick={(e) => open(item, e.currentTarget)} disabled={!hydrated}>
-                <PictureCopy
-                  copy={item.cover}
-                  placeholder={paths.coverPlaceholder}
-                  className="cover"
-                  alt=""
-                  width={270}
-                  height={480}
-                  sizes="(max-width: 600px) 50vw, 270px"
-                  eager={i < 4}
-                />
-                <span className="play-badge">
-                  <span aria-hidden="true">▶ </span>
-                  {'Play '}
-                </span>
+                <CoverPicture copy={item.cover} className="cover" sizes="(max-width: 600px) 50vw, 270px" eager={i < 4} />
+                <PlayLabel className="play-badge" />
                 <span className="meta">
                   <span className="title">{label}</span>
                   <span className="sub">
