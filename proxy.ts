@@ -45,6 +45,7 @@ export const config = {
     { source: '/', has: [{ type: 'cookie', key: 'showreel_session' }] },
     '/sandbox',
     '/sandbox/:path*',
+    { source: '/embed/:handle', has: [{ type: 'query', key: 'showcase' }] },
     { source: '/embed/:handle', has: [{ type: 'query', key: 'layout' }] },
     { source: '/embed/:handle', has: [{ type: 'query', key: 'theme' }] },
     { source: '/embed/:handle', has: [{ type: 'query', key: 'max' }] },

@@ -18,8 +18,7 @@ export const requireCreator = cache(async () => {
           username: true,
           avatarUrl: true,
           handle: true,
-          published: true,
-          publishedAt: true,
+          showcases: { where: { isDefault: true }, select: { published: true, publishedAt: true } },
           connection: { select: { scopes: true, status: true, lastSyncedAt: true, lastError: true } },
         },
       })
@@ -29,8 +28,13 @@ export const requireCreator = cache(async () => {
   // straight back here.
   if (!user) redirect((await getSession()).userId ? '/api/auth/session-ended' : '/');
   const scopes = parseScopes(user.connection?.scopes);
+  const { showcases, ...rest } = user;
+  // The default showcase's switch (the dashboard's Publish / Unpublish); it exists once signed in.
+  const defaultShowcase = showcases[0] ?? { published: false, publishedAt: null };
   return {
-    ...user,
+    ...rest,
+    published: defaultShowcase.published,
+    publishedAt: defaultShowcase.publishedAt,
     scopes,
     canListVideos: scopes.includes(SCOPES.videoList),
     status: (user.connection?.status ?? CONNECTION_STATUS.disconnected) as ConnectionStatus,

@@ -6,6 +6,7 @@ import { tokenColumns } from '../auth/tokens';
 import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
 import { revalidateHandle } from '../showcase/revalidate';
+import { DEFAULT_SHOWCASE } from '../showcase/showcase-rows';
 import { recopyShowcaseCovers } from '../showcase/tiktok-videos';
 import { getUserInfo } from '../tiktok/client';
 import type { TikTokProfile, TokenSet } from '../tiktok/types';
@@ -34,7 +35,6 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
       id: true,
       handle: true,
       published: true,
-      publishedAt: true,
       avatarHash: true,
       avatarSource: true,
       connection: { select: { userId: true } },
@@ -57,13 +57,13 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
     ...(await avatarColumns(existing, profile.avatarUrl, userId)),
     handle,
   };
-  // Publishing is the creator's decision: a new creator starts as a draft, a signed-in creator keeps
-  // what they chose, and one who was live before a disconnect (which unpublishes) is live again.
-  const published = existing ? existing.published || (!existing.connection && existing.publishedAt !== null) : false;
+  // Signed in, the creator is present again: each showcase shows as its own switch says (a new
+  // creator's default starts as a draft; one who was live before a disconnect is live again).
+  const published = true;
   await db.$transaction([
     db.user.upsert({
       where: { openId: tokens.openId },
-      create: { id: userId, openId: tokens.openId, ...profileData, published },
+      create: { id: userId, openId: tokens.openId, ...profileData, published, showcases: { create: { id: userId, ...DEFAULT_SHOWCASE, isDefault: true } } },
       update: { ...profileData, published },
     }),
     db.tikTokConnection.upsert({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// What an embed can be asked for: `/embed/{handle}?layout=…&theme=…&max=…&stats=1&title=0`. Shared by
+// What an embed can be asked for: `/embed/{handle}?showcase=…&layout=…&theme=…&max=…&stats=1&title=0`. Shared by
 // the proxy (which turns the query into a cacheable path), the embed page, embed.js's documented
 // attributes and the dashboard's "Share and embed" controls. Unknown values fall back to the
 // default instead of failing: an embed on someone's website must never turn into an error page.
@@ -15,7 +15,18 @@ const flag = (fallback: boolean) =>
     .transform((v) => v === '1')
     .catch(fallback);
 
+/** A showcase's slug (lib/showcase/schema.ts has the rule); an empty one names the default. */
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** What an impossible slug turns into: no showcase has it, so the embed says it is not available. */
+export const NO_SUCH_SHOWCASE = '-';
+
 export const embedOptionsSchema = z.object({
+  // Not a fallback to the default: an embed asked for another showcase must not show a different one.
+  showcase: z
+    .string()
+    .transform((v) => (v === '' || SLUG.test(v) ? v : NO_SUCH_SHOWCASE))
+    .catch('')
+    .default(''),
   layout: z.enum(LAYOUTS).catch('grid'),
   theme: z.enum(THEMES).catch('auto'),
   max: z.coerce.number().int().min(1).max(MAX_EMBED_VIDEOS).catch(MAX_EMBED_VIDEOS),
@@ -35,6 +46,7 @@ export function embedOptionsFrom(params: URLSearchParams): EmbedOptions {
 /** The query that asks for these options, naming only what differs from the defaults. */
 export function embedQuery(o: EmbedOptions): string {
   const q = new URLSearchParams();
+  if (o.showcase) q.set('showcase', o.showcase);
   if (o.layout !== DEFAULT_EMBED_OPTIONS.layout) q.set('layout', o.layout);
   if (o.theme !== DEFAULT_EMBED_OPTIONS.theme) q.set('theme', o.theme);
   if (o.max !== DEFAULT_EMBED_OPTIONS.max) q.set('max', String(o.max));
@@ -45,13 +57,14 @@ export function embedQuery(o: EmbedOptions): string {
 }
 
 // One cached page per combination: the proxy rewrites `/embed/{handle}?…` to `/embed/{handle}/{variant}`.
+// A showcase other than the default adds its slug as a sixth part (slugs have no dots).
 export function toVariant(o: EmbedOptions): string {
-  return `${o.layout}.${o.theme}.${o.max}.${o.stats ? 1 : 0}.${o.title ? 1 : 0}`;
+  return `${o.layout}.${o.theme}.${o.max}.${o.stats ? 1 : 0}.${o.title ? 1 : 0}${o.showcase ? `.${o.showcase}` : ''}`;
 }
 
 /** The options a variant segment names, or null when it is not one toVariant would write. */
 export function fromVariant(variant: string): EmbedOptions | null {
-  const [layout, theme, max, stats, title] = variant.split('.');
-  const o = embedOptionsSchema.parse({ layout, theme, max, stats, title });
+  const [layout, theme, max, stats, title, showcase = ''] = variant.split('.');
+  const o = embedOptionsSchema.parse({ layout, theme, max, stats, title, showcase });
   return toVariant(o) === variant ? o : null;
 }

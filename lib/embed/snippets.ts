@@ -12,6 +12,7 @@ export function embedPath(handle: string, o: EmbedOptions): string {
 
 export function scriptSnippet({ appUrl, handle, scriptVersion }: SnippetTarget, o: EmbedOptions): string {
   const attrs = [
+    o.showcase && ` data-showcase="${o.showcase}"`,
     o.layout !== DEFAULT_EMBED_OPTIONS.layout && ` data-layout="${o.layout}"`,
     o.theme !== DEFAULT_EMBED_OPTIONS.theme && ` data-theme="${o.theme}"`,
     o.max !== DEFAULT_EMBED_OPTIONS.max && ` data-max="${o.max}"`,
@@ -24,9 +25,9 @@ export function scriptSnippet({ appUrl, handle, scriptVersion }: SnippetTarget, 
 }
 
 export function iframeSnippet({ appUrl, handle }: SnippetTarget, o: EmbedOptions): string {
-  return `<iframe src="${appUrl}${embedPath(handle, o)}" title="Showreel: ${handle}" width="100%" height="640" style="border:0" loading="lazy" allow="${PLAYER_ALLOW}" allowfullscreen></iframe>`;
+  return `<iframe src="${appUrl}${embedPath(handle, o)}" title="Showreel: ${handle}${o.showcase ? ` (${o.showcase})` : ''}" width="100%" height="640" style="border:0" loading="lazy" allow="${PLAYER_ALLOW}" allowfullscreen></iframe>`;
 }
 
 export function jsonUrl({ appUrl, handle }: SnippetTarget, o: EmbedOptions): string {
-  return `${appUrl}${paths.publicJson(handle)}${o.stats ? '?stats=1' : ''}`;
+  return `${appUrl}${paths.publicJson(handle, o.showcase || null)}${o.stats ? '?stats=1' : ''}`;
 }

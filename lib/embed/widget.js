@@ -1,6 +1,7 @@
 // embed.js: put a Showreel showcase on any website with one line,
 //   <script src="https://APP/embed.js" data-showreel="HANDLE" async></script>
-// optionally with data-layout, data-theme, data-max, data-stats, data-title. Plain JavaScript, no
+// optionally with data-showcase (a showcase other than the default, by its slug), data-layout,
+// data-theme, data-max, data-stats, data-title. Plain JavaScript, no
 // dependency: it inserts an iframe where the tag stands, loads it when it nears the viewport, and
 // sizes it from the embed's own resize messages (accepted only from this app's origin and only for
 // the iframe that sent them).
@@ -27,7 +28,7 @@
 
   const query = (script) => {
     const q = [];
-    for (const name of ['layout', 'theme', 'max', 'stats', 'title']) {
+    for (const name of ['showcase', 'layout', 'theme', 'max', 'stats', 'title']) {
       const v = script.getAttribute(`data-${name}`);
       if (v !== null && v !== '') q.push(`${name}=${encodeURIComponent(v)}`);
     }

@@ -3,7 +3,6 @@ import { tryCopyImage } from '../images/copy';
 import { imageStore } from '../images/store';
 import { db } from '../platform/db/client';
 import { cdnSource } from '../tiktok/cdn';
-import type { TikTokVideo } from '../tiktok/types';
 
 /** Copies made at once by one save or sync: the CDN is asked a few pictures at a time. */
 const PARALLEL = 4;
@@ -16,7 +15,7 @@ export type CoverCopy = { coverHash: string; coverSource: string };
  * missing from the answer keeps its previous copy (or the placeholder): the copy failed, one warning
  * was logged, and the next sync tries again.
  */
-export async function copyCovers(userId: string, videos: TikTokVideo[]): Promise<Map<string, CoverCopy>> {
+export async function copyCovers(userId: string, videos: Array<{ id: string; coverUrl: string }>): Promise<Map<string, CoverCopy>> {
   const previous = new Map(
     (await db.video.findMany({ where: { userId, id: { in: videos.map((v) => v.id) } }, select: { id: true, coverHash: true, coverSource: true } })).map((v) => [
       v.id,

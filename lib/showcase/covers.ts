@@ -9,7 +9,7 @@ import { db } from '../platform/db/client';
  */
 export async function publicCover(videoId: string): Promise<string | null | undefined> {
   const video = await db.video.findFirst({
-    where: { id: videoId, available: true, user: { published: true, showcaseItems: { some: { videoId } } } },
+    where: { id: videoId, available: true, user: { published: true, showcaseItems: { some: { videoId, showcase: { published: true } } } } },
     select: { coverHash: true },
   });
   return video ? video.coverHash : undefined;

@@ -30,6 +30,13 @@ export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: bool
   const app = env().appUrl;
   const { user } = showcase;
   return {
+    showcase: {
+      slug: showcase.showcase.slug,
+      title: showcase.showcase.title,
+      description: showcase.showcase.description,
+      isDefault: showcase.showcase.isDefault,
+      url: publicPageUrl(user.handle, showcase.showcase.isDefault ? null : showcase.showcase.slug),
+    },
     creator: {
       displayName: user.displayName,
       handle: user.handle,
@@ -47,6 +54,8 @@ export function publicShowcaseJson(showcase: PublicShowcase, opts: { stats: bool
       embedUrl: playerEmbedUrl(v.videoId),
       watchUrl: `${app}${paths.watch(v.videoId)}`,
       shareUrl: v.shareUrl,
+      aiGenerated: v.aiGenerated,
+      link: v.link,
       ...(opts.stats ? { stats: { views: v.viewCount, likes: v.likeCount } } : {}),
     })),
     updatedAt: showcase.updatedAt,

@@ -1,14 +1,16 @@
 import 'server-only';
 import { db } from '../platform/db/client';
 import { paths } from '../platform/http/paths';
+import { defaultShowcase } from './showcase-rows';
 import type { ShowcaseEntry } from './types';
 
 // Reading a saved showcase (the creator's editor and every public surface start here).
 
-/** The saved showcase's items and their stored videos, in showcase order. */
-export async function showcaseRows(userId: string, opts: { availableOnly?: boolean } = {}) {
-  const items = await db.showcaseItem.findMany({ where: { userId }, orderBy: { position: 'asc' } });
-  const videos = await db.video.findMany({ where: { userId, id: { in: items.map((i) => i.videoId) } } });
+/** A showcase's items and their stored videos, in order. */
+export async function showcaseRows(showcaseId: string, opts: { availableOnly?: boolean } = {}) {
+  const items = await db.showcaseItem.findMany({ where: { showcaseId }, orderBy: { position: 'asc' } });
+  if (items.length === 0) return [];
+  const videos = await db.video.findMany({ where: { userId: items[0].userId, id: { in: items.map((i) => i.videoId) } } });
   const byId = new Map(videos.map((v) => [v.id, v]));
   return items.flatMap((item) => {
     const video = byId.get(item.videoId);
@@ -28,22 +30,34 @@ export function showcaseEntry({ item, video: v }: ShowcaseRow): ShowcaseEntry {
     durationSeconds: v.duration,
     coverUrl: paths.cover(v.id),
     available: v.available,
+    pinned: item.pinned,
+    aiGenerated: v.aiGenerated,
+    link: item.linkUrl ? { url: item.linkUrl, label: item.linkLabel ?? 'Learn more' } : null,
   };
 }
 
-/** The saved showcase in order, with what is needed to show it without TikTok. */
+/** A showcase in order, with what is needed to show it without TikTok. */
+export async function readItems(showcaseId: string, opts: { availableOnly?: boolean } = {}): Promise<ShowcaseEntry[]> {
+  return (await showcaseRows(showcaseId, opts)).map(showcaseEntry);
+}
+
+/** The creator's default showcase in order (today's single-showcase API and editor). */
 export async function readShowcase(userId: string, opts: { availableOnly?: boolean } = {}): Promise<ShowcaseEntry[]> {
-  return (await showcaseRows(userId, opts)).map(showcaseEntry);
+  return readItems((await defaultShowcase(userId)).id, opts);
 }
 
-/** Whether the creator's page is public, and since when it first was (null: a draft never published). */
+/** Whether the default showcase is public, and since when it first was (null: a draft never published). */
 export async function publicationOf(userId: string): Promise<{ published: boolean; publishedAt: string | null }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { published: true, publishedAt: true } });
-  return { published: user.published, publishedAt: user.publishedAt?.toISOString() ?? null };
+  const showcase = await defaultShowcase(userId);
+  return { published: showcase.published, publishedAt: showcase.publishedAt?.toISOString() ?? null };
 }
 
-/** What the dashboard's editor shows: the saved showcase and whether it is public. */
+/** What the dashboard's editor of the default showcase shows: its items and whether it is public. */
 export async function editorState(userId: string) {
-  const [items, publication] = await Promise.all([readShowcase(userId), publicationOf(userId)]);
-  return { items, ...publication };
+  const showcase = await defaultShowcase(userId);
+  return {
+    items: await readItems(showcase.id),
+    published: showcase.published,
+    publishedAt: showcase.publishedAt?.toISOString() ?? null,
+  };
 }

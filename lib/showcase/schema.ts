@@ -24,3 +24,104 @@ export const videoParamsSchema = z.object({ videoId: videoIdSchema });
 
 /** The body of PATCH /api/showcase: the Publish / Unpublish switch. */
 export const publishInputSchema = z.object({ published: z.boolean() });
+
+// Several showcases (lib/showcase/showcases.ts): one schema per input, shared by the dashboard's
+// forms and the routes, so the browser refuses what the server would, in the same words.
+
+/** How many showcases a creator may have. */
+export const MAX_SHOWCASES = 20;
+/** Pinned videos of a rule showcase; a manual one lists up to MAX_SHOWCASE_ITEMS. */
+export const MAX_PINNED = 20;
+/** The newest videos a rule looks at: five pages of video/list, so a sync stays a few calls. */
+export const RULE_CANDIDATES = 100;
+
+/** Path segments a showcase cannot take: they name routes under /u/{handle}/ or would read as one. */
+export const RESERVED_SLUGS = ['share-image', 'embed', 'api', 'watch', 'insights', 'edit', 'new', 'settings', 'feed', 'rss', 'sitemap', 'robots'];
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'use 1 to 40 lowercase letters, digits and hyphens, not starting or ending with a hyphen')
+  .refine((s) => !RESERVED_SLUGS.includes(s), 'is a reserved word: choose another');
+
+export const titleSchema = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+export const descriptionSchema = z.string().trim().max(300, 'must be at most 300 characters');
+
+const countSchema = z
+  .number({ error: 'must be a number from 1 to 50' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(50, 'must be at most 50');
+/** A hashtag, with or without its `#`, stored without it and in lower case (matching ignores case). */
+export const tagSchema = z
+  .string()
+  .trim()
+  .transform((t) => t.replace(/^#/, '').toLowerCase())
+  .pipe(z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, 'must be one hashtag: letters, digits and underscores'));
+const excludeAiGenerated = z.boolean().default(false);
+
+/** What decides a showcase's videos; pinned videos come first in every rule. */
+export const ruleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('manual'), excludeAiGenerated }),
+    z.object({ kind: z.literal('latest'), count: countSchema, excludeAiGenerated }),
+    z.object({ kind: z.literal('top'), count: countSchema, by: z.enum(['views', 'likes']).default('views'), excludeAiGenerated }),
+    z.object({ kind: z.literal('hashtag'), count: countSchema, tag: tagSchema, excludeAiGenerated }),
+  ],
+  { error: 'kind must be one of manual, latest, top, hashtag' },
+);
+export type Rule = z.infer<typeof ruleSchema>;
+export const MANUAL_RULE: Rule = { kind: 'manual', excludeAiGenerated: false };
+
+/** A call to action under a video: an https link and its words. */
+export const linkSchema = z.object({
+  url: z
+    .string()
+    .max(2048, 'must be at most 2,048 characters')
+    .refine((u) => URL.canParse(u) && new URL(u).protocol === 'https:', 'must be an https:// URL'),
+  label: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').default('Learn more'),
+});
+export type ShowcaseLink = z.infer<typeof linkSchema>;
+
+export const showcaseCreateSchema = z.object({
+  title: titleSchema,
+  slug: slugSchema.optional(),
+  description: descriptionSchema.default(''),
+  rule: ruleSchema.default(MANUAL_RULE),
+  published: z.boolean().default(false),
+});
+
+export const showcasePatchSchema = z
+  .object({
+    title: titleSchema,
+    slug: slugSchema,
+    description: descriptionSchema,
+    rule: ruleSchema,
+    published: z.boolean(),
+    position: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_SHOWCASES - 1),
+    isDefault: z.literal(true, { error: 'can only be set to true: make another showcase the default instead' }),
+  })
+  .partial();
+
+export const itemInputSchema = z.object({ videoId: videoIdSchema, link: linkSchema.optional() });
+
+/** The body of PUT /api/showcases/{id}/items: the whole list (manual) or the pinned videos (rules). */
+export const itemsInputSchema = z.object({
+  items: z
+    .array(itemInputSchema)
+    .max(MAX_SHOWCASE_ITEMS, `a showcase holds at most ${MAX_SHOWCASE_ITEMS} videos`)
+    .refine((items) => new Set(items.map((i) => i.videoId)).size === items.length, 'a video can appear only once'),
+});
+
+/** Routes named by a showcase id (`/api/showcases/{id}`). */
+export const showcaseParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Public routes of a showcase that is not the default (`/u/{handle}/{slug}`). */
+export const showcasePathSchema = z.object({ handle: handleSchema, slug: slugSchema });
+
+/** The body of POST /api/showcases/preview: a rule and the videos pinned before its picks. */
+export const previewInputSchema = z.object({ rule: ruleSchema, pinned: z.array(videoIdSchema).max(MAX_PINNED).default([]) });

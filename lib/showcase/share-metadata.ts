@@ -6,15 +6,16 @@ import type { PublicShowcase } from './public';
 
 export const SHARE_IMAGE = { width: 1200, height: 630 };
 
-export const publicPageUrl = (handle: string) => `${env().appUrl}${paths.publicPage(handle)}`;
-export const shareImageUrl = (handle: string) => `${env().appUrl}${paths.shareImage(handle)}`;
-const oembedUrl = (handle: string) => `${env().appUrl}${paths.oembed(publicPageUrl(handle))}`;
+/** A showcase's public page, absolute: the default at /u/{handle}, another at /u/{handle}/{slug}. */
+export const publicPageUrl = (handle: string, slug: string | null = null) => `${env().appUrl}${paths.publicPage(handle, slug)}`;
+const slugOf = (s: PublicShowcase) => (s.showcase.isDefault ? null : s.showcase.slug);
 
-export function showcaseTitle({ user }: PublicShowcase): string {
-  return `${user.displayName}'s Showreel`;
+export function showcaseTitle(s: PublicShowcase): string {
+  return s.showcase.isDefault ? `${s.user.displayName}'s Showreel` : `${s.showcase.title} · ${s.user.displayName}'s Showreel`;
 }
 
-function showcaseDescription({ user, items }: PublicShowcase): string {
+function showcaseDescription({ user, items, showcase }: PublicShowcase): string {
+  if (showcase.description) return showcase.description;
   return items.length
     ? `${items.length} hand-picked TikTok ${items.length === 1 ? 'video' : 'videos'} by ${user.displayName}${user.username ? ` (@${user.username})` : ''}.`
     : `${user.displayName} hasn't picked any videos yet.`;
@@ -27,12 +28,14 @@ function showcaseDescription({ user, items }: PublicShowcase): string {
 export function shareMetadata(showcase: PublicShowcase): Metadata {
   const title = showcaseTitle(showcase);
   const description = showcaseDescription(showcase);
-  const url = publicPageUrl(showcase.user.handle);
-  const image = { url: shareImageUrl(showcase.user.handle), ...SHARE_IMAGE, alt: title };
+  const slug = slugOf(showcase);
+  const url = publicPageUrl(showcase.user.handle, slug);
+  const image = { url: `${env().appUrl}${paths.shareImage(showcase.user.handle, slug)}`, ...SHARE_IMAGE, alt: title };
+  const oembedUrl = `${env().appUrl}${paths.oembed(url)}`;
   return {
     title,
     description,
-    alternates: { canonical: url, types: { 'application/json+oembed': [{ url: oembedUrl(showcase.user.handle), title }] } },
+    alternates: { canonical: url, types: { 'application/json+oembed': [{ url: oembedUrl, title }] } },
     openGraph: { title, description, url, type: 'profile', siteName: 'Showreel', images: [image] },
     twitter: { card: 'summary_large_image', title, description, images: [image.url] },
   };

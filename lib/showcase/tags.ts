@@ -1,6 +1,11 @@
 /**
- * The cache tag of everything public that shows one creator's showcase. Every surface reads the
- * showcase through getPublicShowcase, so the tag lands on each cached page and response that used
- * it, and one revalidateTag drops them all (every embed variant included).
+ * The cache tags of a creator's public surfaces. Every surface reads a showcase through
+ * getPublicShowcase, which tags each cached page and response with both: the showcase's own tag, so
+ * a change to its videos drops that showcase alone (every embed variant included) and leaves the
+ * creator's other showcases cached, and the creator's, for what every showcase shows (the profile,
+ * the list of published showcases, a handle change, a disconnect).
  */
-export const showcaseTag = (handle: string) => `showcase:${handle}`;
+export const creatorTag = (handle: string) => `creator:${handle}`;
+
+/** The default showcase is named by the handle alone (its tag is the one from before showcases). */
+export const showcaseTag = (handle: string, slug: string | null = null) => (slug ? `showcase:${handle}/${slug}` : `showcase:${handle}`);

@@ -13,6 +13,12 @@ export type ShowcaseEntry = {
   durationSeconds: number;
   coverUrl: string;
   available: boolean;
+  /** Put first by the creator (in a rule showcase; every video of a manual one is the creator's pick). */
+  pinned: boolean;
+  /** TikTok marks it AI-generated (is_aigc): public surfaces label it. */
+  aiGenerated: boolean;
+  /** The creator's call to action under the video (https only). */
+  link: { url: string; label: string } | null;
 };
 
 /** A showcase video as every public surface shows it (page, embed, share image, JSON API). */

@@ -2,13 +2,14 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { refreshProfile } from '../account/profile';
 import { CONNECTION_STATUS } from '../auth/connection-status';
-import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
+import { NeedsReconnectError } from '../auth/tokens';
 import { env } from '../platform/config/env';
 import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
+import { refreshCandidates } from '../showcase/candidates';
+import { reapplyRule } from '../showcase/items';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/tiktok-videos';
-import { listVideos } from '../tiktok/client';
 import { parseScopes, SCOPES } from '../tiktok/scopes';
 import { callCounter } from '../tiktok/transport';
 import type { TikTokVideo } from '../tiktok/types';
@@ -32,22 +33,55 @@ function totalCalls(): number {
 }
 
 /**
- * One account: tokens refreshed when due (inside withAccessToken), profile re-read, recent videos
- * re-read, saved showcase metadata updated, stale covers refreshed, and vanished videos noted.
+ * One account: tokens refreshed when due (inside withAccessToken), profile re-read, the newest
+ * videos re-read (the rules' candidates: at most five video/list pages), the showcases' videos
+ * updated (video/query only for those older than the candidates), vanished videos noted, and every
+ * rule showcase re-evaluated: one whose videos changed is written and dropped from the cache.
  */
 async function syncAccount(userId: string, scopes: string[]): Promise<void> {
   // The profile first: it refreshes the token when due, and TikTok's signed avatar URLs expire too.
   await refreshProfile(userId, scopes);
   if (!scopes.includes(SCOPES.videoList)) return;
-  const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
-  const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true } });
+  const recentVideos = await refreshCandidates(userId);
+  const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true }, distinct: ['videoId'] });
   const ids = saved.map((s) => s.videoId);
-  if (ids.length === 0) return;
-  const recent = new Map(page.videos.map((v) => [v.id, v]));
-  const fresh = new Map<string, TikTokVideo>(ids.flatMap((id) => recent.get(id) ?? []).map((v) => [v.id, v]));
-  const rest = ids.filter((id) => !recent.has(id));
-  if (rest.length) for (const [id, v] of await fetchOwnVideos(userId, rest)) fresh.set(id, v);
-  await applyFreshVideos(userId, ids, fresh);
+  if (ids.length) {
+    const recent = new Map(recentVideos.map((v) => [v.id, v]));
+    const fresh = new Map<string, TikTokVideo>(ids.flatMap((id) => recent.get(id) ?? []).map((v) => [v.id, v]));
+    const rest = ids.filter((id) => !recent.has(id));
+    if (rest.length) for (const [id, v] of await fetchOwnVideos(userId, rest)) fresh.set(id, v);
+    await applyFreshVideos(userId, ids, fresh);
+  }
+  for (const showcase of await db.showcase.findMany({ where: { userId } })) await reapplyRule(showcase);
+}
+
+type Outcome = { result: 'done' | 'skipped' } | { result: 'failed'; message: string };
+
+/** One account under its lease (another worker holding it: skipped), its outcome recorded on the connection. */
+async function syncLeased(userId: string, scopes: string, holder: string): Promise<Outcome> {
+  const key = `sync:${userId}`;
+  if (!(await acquireLease(key, holder, LEASE_MS))) return { result: 'skipped' };
+  try {
+    await syncAccount(userId, parseScopes(scopes));
+    await db.tikTokConnection.updateMany({ where: { userId }, data: { lastSyncedAt: new Date(), lastError: null } });
+    return { result: 'done' };
+  } catch (e) {
+    const message = e instanceof NeedsReconnectError ? 'needs reconnect' : errorMessage(e);
+    await db.tikTokConnection.updateMany({ where: { userId }, data: { lastError: message.slice(0, 500) } });
+    return { result: 'failed', message };
+  } finally {
+    await releaseLease(key, holder);
+  }
+}
+
+/**
+ * The dashboard's "Refresh now": this creator synced at once (rules re-evaluated, new videos in),
+ * rather than at the next scheduled pass. A sync already running for them counts as this one.
+ */
+export async function syncCreatorNow(userId: string): Promise<Outcome> {
+  const connection = await db.tikTokConnection.findUnique({ where: { userId }, select: { status: true, scopes: true } });
+  if (connection?.status !== CONNECTION_STATUS.active) return { result: 'failed', message: 'TikTok is not connected.' };
+  return syncLeased(userId, connection.scopes, randomUUID());
 }
 
 /**
@@ -72,25 +106,10 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
     const batch = accounts.slice(i, i + batchSize);
     await Promise.all(
       batch.map(async ({ userId, scopes }) => {
-        const key = `sync:${userId}`;
-        if (!(await acquireLease(key, holder, LEASE_MS))) {
-          summary.skipped++;
-          log(`skipped ${userId}: another worker has it`);
-          return;
-        }
-        try {
-          await syncAccount(userId, parseScopes(scopes));
-          await db.tikTokConnection.updateMany({ where: { userId }, data: { lastSyncedAt: new Date(), lastError: null } });
-          summary.done++;
-          log(`synced ${userId}`);
-        } catch (e) {
-          const message = e instanceof NeedsReconnectError ? 'needs reconnect' : errorMessage(e);
-          await db.tikTokConnection.updateMany({ where: { userId }, data: { lastError: message.slice(0, 500) } });
-          summary.failed++;
-          log(`failed ${userId}: ${message}`);
-        } finally {
-          await releaseLease(key, holder);
-        }
+        const outcome = await syncLeased(userId, scopes, holder);
+        summary[outcome.result]++;
+        if (outcome.result === 'failed') log(`failed ${userId}: ${outcome.message}`);
+        else log(outcome.result === 'done' ? `synced ${userId}` : `skipped ${userId}: another worker has it`);
       }),
     );
     log(`progress: ${Math.min(i + batchSize, accounts.length)}/${accounts.length}`);

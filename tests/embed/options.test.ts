@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBED_OPTIONS, embedOptionsFrom, embedQuery, fromVariant, toVariant } from '@/lib/embed/options';
+import { DEFAULT_EMBED_OPTIONS, embedOptionsFrom, embedQuery, fromVariant, NO_SUCH_SHOWCASE, toVariant } from '@/lib/embed/options';
 import nextConfig, { DEFAULT_EMBED_VARIANT } from '@/next.config.mjs';
 
 describe('embed options', () => {
@@ -8,6 +8,7 @@ describe('embed options', () => {
     expect(embedOptionsFrom(new URLSearchParams('max=51'))).toEqual(DEFAULT_EMBED_OPTIONS);
     expect(embedOptionsFrom(new URLSearchParams('max=2.5'))).toEqual(DEFAULT_EMBED_OPTIONS);
     expect(embedOptionsFrom(new URLSearchParams('layout=list&theme=dark&max=3&stats=1&title=0'))).toEqual({
+      showcase: '',
       layout: 'list',
       theme: 'dark',
       max: 3,
@@ -21,7 +22,17 @@ describe('embed options', () => {
     expect(fromVariant(toVariant(o))).toEqual(o);
     expect(fromVariant('carousel.auto.07.1.1')).toBeNull();
     expect(fromVariant('spiral.auto.50.0.1')).toBeNull();
-    expect(fromVariant('grid.auto.50.0.1.extra')).toBeNull();
+    expect(fromVariant('grid.auto.50.0.1.Not-A-Slug')).toBeNull();
+    expect(fromVariant('grid.auto.50.0.1.a.b')).toBeNull();
+  });
+
+  it('name another showcase by its slug, as a sixth part of the path; a malformed one names none', () => {
+    const o = embedOptionsFrom(new URLSearchParams('showcase=new-drops&layout=list'));
+    expect(o.showcase).toBe('new-drops');
+    expect(toVariant(o)).toBe('list.auto.50.0.1.new-drops');
+    expect(fromVariant(toVariant(o))).toEqual(o);
+    // Never the default instead: an embed asked for another showcase says it is not available.
+    expect(embedOptionsFrom(new URLSearchParams('showcase=../x')).showcase).toBe(NO_SUCH_SHOWCASE);
   });
 
   it('name in the query only what differs from the defaults', () => {

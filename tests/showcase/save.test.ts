@@ -83,9 +83,9 @@ describe('saveShowcase', () => {
 
   it('publishes a draft on its first non-empty save, and leaves the switch alone after that', async () => {
     const userId = await connectedCreator();
-    await db.user.update({ where: { id: userId }, data: { published: false, publishedAt: null } });
     fakeDisplayApi(server, () => mine);
-    const state = () => db.user.findUniqueOrThrow({ where: { id: userId }, select: { published: true, publishedAt: true } });
+    // The default showcase's switch (made as a draft on first need).
+    const state = () => db.showcase.findFirstOrThrow({ where: { userId, isDefault: true }, select: { published: true, publishedAt: true } });
     await saveShowcase(userId, []);
     expect(await state()).toEqual({ published: false, publishedAt: null });
     await saveShowcase(userId, [mine[0].id]);

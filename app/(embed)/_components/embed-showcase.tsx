@@ -8,6 +8,7 @@ import type { PictureSources, PublicVideo } from '@/lib/showcase/types';
 import { CoverPicture, PictureCopy, PlayLabel } from '../../_components/picture-copy';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
+import { AiLabel, CallToAction } from '../../_components/video-extras';
 import { useEmbedResize } from './use-embed-resize';
 
 type Props = {
@@ -94,8 +95,11 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
                     <span className="visually-hidden">, </span>
                     {formatDuration(item.durationSeconds)}
                   </span>
+                  {item.aiGenerated && <span className="visually-hidden">, </span>}
+                  <AiLabel item={item} className="embed-ai" />
                   {options.stats && <Stats item={item} />}
                 </button>
+                <CallToAction item={item} className="embed-cta" />
               </li>
             );
           })}

@@ -6,6 +6,7 @@ import type { PublicVideo } from '@/lib/showcase/types';
 import { CoverPicture, PlayLabel } from '../../_components/picture-copy';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
+import { AiLabel, CallToAction } from '../../_components/video-extras';
 
 /**
  * The public grid. Covers are the app's own copies (WebP at three widths, never TikTok's CDN);
@@ -40,9 +41,12 @@ export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
                   <span className="sub">
                     <span className="visually-hidden">, </span>
                     {formatDuration(item.durationSeconds)}
+                    {item.aiGenerated && <span className="visually-hidden">, </span>}
+                    <AiLabel item={item} />
                   </span>
                 </span>
               </button>
+              <CallToAction item={item} />
             </li>
           );
         })}

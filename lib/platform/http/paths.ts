@@ -4,10 +4,12 @@
 const seg = encodeURIComponent;
 
 export const paths = {
-  publicPage: (handle: string) => `/u/${seg(handle)}`,
-  shareImage: (handle: string) => `/u/${seg(handle)}/share-image`,
+  /** A showcase's page: the default at the handle alone, any other one under its slug. */
+  publicPage: (handle: string, slug: string | null = null) => `/u/${seg(handle)}${slug ? `/${seg(slug)}` : ''}`,
+  shareImage: (handle: string, slug: string | null = null) => `/u/${seg(handle)}${slug ? `/${seg(slug)}` : ''}/share-image`,
+  /** The embed of a showcase; options other than the showcase are added by lib/embed/options.ts. */
   embed: (handle: string) => `/embed/${seg(handle)}`,
-  publicJson: (handle: string) => `/api/public/showcases/${seg(handle)}`,
+  publicJson: (handle: string, slug: string | null = null) => `/api/public/showcases/${seg(handle)}${slug ? `/${seg(slug)}` : ''}`,
   avatar: (handle: string) => `/api/avatars/${seg(handle)}`,
   cover: (videoId: string) => `/api/covers/${seg(videoId)}`,
   /** A copy of a cover or avatar (content-addressed: the bytes behind a URL never change). */

@@ -14,6 +14,10 @@ const LIMITS = {
   qrPoll: { perIp: 120, perBrowser: 60 },
   // The dashboard's picker pages through video/list; a loop must not spend other creators' budget.
   recentVideos: { perUser: 60 },
+  // "Refresh now" syncs the creator at once (up to seven TikTok calls): once a minute is plenty.
+  refreshNow: { perUser: 1 },
+  // A rule's live preview may read the newest videos again (five video/list pages at most).
+  rulePreview: { perUser: 30 },
 } as const;
 
 /**
@@ -69,6 +73,14 @@ export function limitQrPolls(request: Request, browserId: string | null): Promis
 
 export function limitRecentVideos(userId: string): Promise<Verdict> {
   return firstRefusal([[`recentVideos:user:${userId}`, LIMITS.recentVideos.perUser]]);
+}
+
+export function limitRefreshNow(userId: string): Promise<Verdict> {
+  return firstRefusal([[`refreshNow:user:${userId}`, LIMITS.refreshNow.perUser]]);
+}
+
+export function limitRulePreviews(userId: string): Promise<Verdict> {
+  return firstRefusal([[`rulePreview:user:${userId}`, LIMITS.rulePreview.perUser]]);
 }
 
 export function limitShowcaseSaves(userId: string): Promise<Verdict> {

@@ -21,8 +21,10 @@ async function load(params: Props['params']) {
   const options = fromVariant(variant);
   const h = handleSchema.safeParse(handle);
   if (!options || !h.success) return null;
-  const showcase = await getPublicShowcase(h.data);
-  return showcase && { showcase, options };
+  const showcase = await getPublicShowcase(h.data, options.showcase || null);
+  // A showcase asked for by its slug that is the default is shown only under the handle alone.
+  if (!showcase || (options.showcase && showcase.showcase.isDefault)) return null;
+  return { showcase, options };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

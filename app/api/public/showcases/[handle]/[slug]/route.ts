@@ -1,0 +1,5 @@
+import { showcaseJsonMethods } from '../../showcase-json';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = showcaseJsonMethods('slug');
