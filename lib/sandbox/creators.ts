@@ -60,11 +60,14 @@ const TOPICS = [
   'Retro arcade',
 ];
 
+/** One topical hashtag per video, so hashtag showcases have something to pick. */
+const TAGS = ['daily', 'food', 'tech', 'travel', 'music', 'diy', 'pets'];
+
 function hex(seed: string): string {
   return createHash('sha256').update(seed).digest('hex');
 }
 
-function uuidFrom(seed: string): string {
+export function uuidFrom(seed: string): string {
   const h = hex(seed);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -125,7 +128,7 @@ export function videosOf(c: SandboxCreator): SandboxVideo[] {
         .slice(0, 18)}`,
       openId: c.openId,
       title: `${topic} #${i + 1}`,
-      description: `${topic}, take ${i + 1}. #showreel #sandbox`,
+      description: `${topic}, take ${i + 1}. #${TAGS[i % TAGS.length]} #showreel #sandbox`,
       duration: 7 + ((i * 37) % 174),
       width: 1080,
       height: 1920,
@@ -133,4 +136,30 @@ export function videosOf(c: SandboxCreator): SandboxVideo[] {
       createTime: NEWEST - i * 2 * 86_400 - (parseInt(h.slice(15, 19), 16) % 86_400),
     };
   });
+}
+
+/** A new newest video (the control action publishVideo), with an id no generated video has. */
+export function newVideo(
+  c: SandboxCreator,
+  n: number,
+  opts: { title?: string; description?: string; views?: number; likes?: number; aiGenerated?: boolean },
+): SandboxVideo {
+  const h = hex(`posted:${c.openId}:${n}`);
+  const title = opts.title ?? `Fresh post ${n}`;
+  return {
+    id: `8${BigInt(`0x${h.slice(0, 15)}`)
+      .toString()
+      .padStart(18, '0')
+      .slice(0, 18)}`,
+    openId: c.openId,
+    title,
+    description: opts.description ?? `${title}. #new #showreel #sandbox`,
+    duration: 15 + (n % 40),
+    width: 1080,
+    height: 1920,
+    createTime: Math.floor(Date.now() / 1000),
+    views: opts.views,
+    likes: opts.likes,
+    aiGenerated: opts.aiGenerated,
+  };
 }

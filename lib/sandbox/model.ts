@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { TIKTOK_VIDEO_FIELDS } from '../tiktok/schemas';
 import { SCOPES as TIKTOK_SCOPES } from '../tiktok/scopes';
+import type { SandboxVideo } from './creators';
 
 // The sandbox's TikTok: the shapes it keeps (codes, tokens, accounts, QR sessions, faults, settings),
 // what TikTok's scopes and fields are, and the small helpers every part of it uses.
@@ -28,6 +29,8 @@ export type Account = {
   hidden: Record<string, 'private' | 'deleted'>;
   stats?: Record<string, { views: number; likes: number }>;
   aigc?: Record<string, boolean>;
+  /** Videos added with the control action publishVideo, newest first (after the generated ones in time). */
+  posted?: SandboxVideo[];
 };
 export type QrRecord = {
   status: 'new' | 'scanned' | 'confirmed' | 'expired' | 'utilised';

@@ -49,6 +49,15 @@ const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('qrStatus'), token: z.string(), status: z.enum(['new', 'scanned', 'confirmed', 'expired', 'utilised']) }),
   z.object({ action: z.literal('authorizationRemoved'), username }),
   z.object({ action: z.literal('videos'), username }),
+  z.object({
+    action: z.literal('publishVideo'),
+    username,
+    title: z.string().min(1).max(150).optional(),
+    description: z.string().max(2200).optional(),
+    views: z.number().int().nonnegative().optional(),
+    likes: z.number().int().nonnegative().optional(),
+    aiGenerated: z.boolean().optional(),
+  }),
 ]);
 
 export const GET = controlRoute(async () =>
@@ -101,5 +110,9 @@ export const POST = controlRoute(async (request: Request) => {
       return Response.json({ delivered: await sandbox.sendAuthorizationRemoved(c.username) });
     case 'videos':
       return Response.json({ videos: sandbox.allVideos(c.username) });
+    case 'publishVideo': {
+      const { action: _, username: name, ...video } = c;
+      return Response.json({ video: sandbox.publishVideo(name, video) }, { status: 201 });
+    }
   }
 });
