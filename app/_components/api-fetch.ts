@@ -20,7 +20,7 @@ export const FALLBACK_MESSAGE = 'Something went wrong. Please try again.';
  * Calls one of the app's JSON routes (same origin, so the session cookie and Origin go along) and
  * returns its body, or throws ApiError with the message from the `{ error: { message } }` it answered.
  */
-export async function apiFetch<T>(url: string, init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; json?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(url: string, init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; json?: unknown } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -31,7 +31,8 @@ export async function apiFetch<T>(url: string, init: { method?: 'GET' | 'POST' |
   } catch {
     throw new ApiError('The network failed. Please check your connection and try again.', 0);
   }
-  const body = await res.json().catch(() => null);
+  // 204: nothing to read.
+  const body = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(body?.error?.message ?? FALLBACK_MESSAGE, res.status, body?.error ?? null);
   return body as T;
 }

@@ -6,11 +6,13 @@ import { CONNECTION_STATUS } from '@/lib/auth/connection-status';
 import { embedScript } from '@/lib/embed/script';
 import { env } from '@/lib/platform/config/env';
 import { paths } from '@/lib/platform/http/paths';
+import { listShowcases } from '@/lib/showcase/showcases';
 import { AccountActions } from './_components/account-actions';
 import { PublishStatus, WhenLive } from './_components/publish-status';
 import { RecentVideos } from './_components/recent-videos';
 import { ReconnectBanner } from './_components/reconnect-banner';
 import { SharePanel } from './_components/share-panel';
+import { ShowcaseList } from './_components/showcase-list';
 import { TikTokProblem } from './_components/tiktok-problem';
 import { VideoGridSkeleton } from './_components/video-grid-skeleton';
 
@@ -22,6 +24,8 @@ export default async function DashboardPage() {
   // Seeds the editor's shared SWR entry; the picker's own read (under Suspense) carries the items.
   const publication = { items: [], published: creator.published, publishedAt: creator.publishedAt?.toISOString() ?? null };
   const publicUrl = `${env().appUrl}${paths.publicPage(creator.handle)}`;
+  const showcases = await listShowcases(creator.id);
+  const main = showcases.find((s) => s.isDefault);
   return (
     <main className="container">
       <section className="profile" aria-label="Your TikTok profile">
@@ -60,11 +64,19 @@ export default async function DashboardPage() {
       )}
 
       {connected && !creator.canListVideos && <TikTokProblem kind="scope" />}
-      {connected && creator.canListVideos && (
+      {connected && creator.canListVideos && main?.rule.kind !== 'manual' && main && (
+        <p className="notice">
+          Your default showcase follows a rule ({main.ruleSummary.toLowerCase()}).{' '}
+          <Link href={`/dashboard/showcases/${encodeURIComponent(main.id)}`}>Edit it</Link> to pin videos or change the rule.
+        </p>
+      )}
+      {connected && creator.canListVideos && main?.rule.kind === 'manual' && (
         <Suspense fallback={<VideoGridSkeleton />}>
           <RecentVideos userId={creator.id} />
         </Suspense>
       )}
+
+      {creator.status !== CONNECTION_STATUS.disconnected && <ShowcaseList initial={showcases} />}
 
       <WhenLive initial={publication}>
         <SharePanel appUrl={env().appUrl} handle={creator.handle} scriptVersion={embedScript.version} />

@@ -8,9 +8,9 @@ import { paths } from '@/lib/platform/http/paths';
 import { useHydrated } from '../../../_components/use-hydrated';
 import { SHOWCASE_SAVED_KEY } from './showcase-saved-key';
 
-/** "Share and embed": the public link, a live preview of the embed, and snippets to copy. */
-export function SharePanel(target: SnippetTarget) {
-  const [options, setOptions] = useState<EmbedOptions>(DEFAULT_EMBED_OPTIONS);
+/** "Share and embed": the public link, a live preview of the embed, and snippets to copy; `slug` names a showcase other than the default. */
+export function SharePanel({ slug = null, ...target }: SnippetTarget & { slug?: string | null }) {
+  const [options, setOptions] = useState<EmbedOptions>({ ...DEFAULT_EMBED_OPTIONS, showcase: slug ?? '' });
   // What the creator is typing in "Videos shown": kept as typed, applied (clamped) when they leave the field.
   const [maxText, setMaxText] = useState(String(DEFAULT_EMBED_OPTIONS.max));
   // Set by the picker after each save: a new value reloads the preview (no fetcher: cache only).
@@ -33,7 +33,7 @@ export function SharePanel(target: SnippetTarget) {
     };
   }, []);
 
-  const publicLink = `${target.appUrl}${paths.publicPage(target.handle)}`;
+  const publicLink = `${target.appUrl}${paths.publicPage(target.handle, slug)}`;
   return (
     <section className="share" aria-labelledby="share-title">
       <h2 id="share-title" className="share-heading">
