@@ -19,6 +19,8 @@ import { gzipSync } from 'node:zlib';
 // @ts-expect-error autocannon ships no type declarations: what this script reads of it is typed below.
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { signInAs } from './sandbox-session.mjs';
+import { syncPass } from './sync.mjs';
 
 /**
  * What this script reads of an autocannon result.
@@ -79,23 +81,9 @@ function stop(child) {
   }
 }
 
-/** @param {Response} res */
-const cookieOf = (res) => (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-
 /** Signs the bench creator in through the sandbox, as a browser would, and saves a showcase. */
 async function seed(base = BASE) {
-  const start = await fetch(`${base}/api/auth/tiktok`, { redirect: 'manual' });
-  const flowCookie = cookieOf(start);
-  const authorize = new URL(/** @type {string} */ (start.headers.get('location')));
-  const form = new URLSearchParams({ decision: 'authorize', username: USER });
-  for (const k of ['client_key', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method']) form.set(k, authorize.searchParams.get(k) ?? '');
-  for (const s of /** @type {string} */ (authorize.searchParams.get('scope')).split(',')) form.append('granted', s);
-  const decided = await fetch(`${base}/sandbox/v2/auth/authorize/decide`, { method: 'POST', body: form, redirect: 'manual' });
-  const callback = await fetch(/** @type {string} */ (decided.headers.get('location')), { headers: { cookie: flowCookie }, redirect: 'manual' });
-  const session = cookieOf(callback)
-    .split('; ')
-    .find((c) => c.startsWith('showreel_session='));
-  if (!session) throw new Error('sign-in failed');
+  const session = await signInAs(base, USER);
   const control = await fetch(`${base}/sandbox/control`, {
     method: 'POST',
     headers: controlHeaders,
@@ -357,6 +345,9 @@ async function main() {
     if (server) stop(server);
     rmSync('public/_bench', { recursive: true, force: true });
   }
+
+  // 4. The background sync over many creators with three rule showcases each.
+  await syncPass({ env, port: PORT + 5, startServer, stop, controlHeaders });
 }
 
 main().catch((e) => {

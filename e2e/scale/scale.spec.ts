@@ -323,3 +323,32 @@ test('readiness: a fresh instance is ready at its first probe; after SIGTERM it 
   }
   await c.startInstance('B');
 });
+
+test('a showcase created on A is served by B at once, and a change on B shows on A at once', async ({ request }) => {
+  const call = (instance: 'A' | 'B', method: string, path: string, body?: unknown) =>
+    fetch(`${c.at(instance)}${path}`, {
+      method,
+      headers: { cookie, Origin: c.at(instance), 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const created = await call('A', 'POST', '/api/showcases', { title: 'Across instances', published: true });
+  expect(created.status).toBe(201);
+  const { showcase } = await created.json();
+  expect((await call('A', 'PUT', `/api/showcases/${showcase.id}/items`, { items: [{ videoId: videos[4].id }, { videoId: videos[5].id }] })).status).toBe(200);
+
+  const named = async (instance: 'A' | 'B') => {
+    const res = await request.get(`${c.at(instance)}/u/${user}/across-instances`, { headers: { cookie: '' } });
+    expect(res.status(), instance).toBe(200);
+    return [...(await res.text()).matchAll(/<span class="title">([^<]+)<\/span>/g)].map((m) => m[1]);
+  };
+  const json = async (instance: 'A' | 'B') =>
+    (await (await request.get(`${c.at(instance)}/api/public/showcases/${user}/across-instances`)).json()).videos.map((v: { id: string }) => v.id);
+  expect(await named('B')).toEqual([videos[4].title, videos[5].title]);
+  expect(await json('B')).toEqual([videos[4].id, videos[5].id]);
+  // Cached on both now; a save on B drops it everywhere.
+  expect(await named('A')).toEqual([videos[4].title, videos[5].title]);
+  expect((await call('B', 'PUT', `/api/showcases/${showcase.id}/items`, { items: [{ videoId: videos[5].id }] })).status).toBe(200);
+  expect(await named('A')).toEqual([videos[5].title]);
+  expect(await json('A')).toEqual([videos[5].id]);
+  expect((await call('B', 'GET', '/api/showcases')).status).toBe(200);
+});
