@@ -59,11 +59,18 @@ export function migrationsOf(provider) {
   });
 }
 
+/**
+ * The migrations up to and including `through` (all of them without it): a test builds a database
+ * as an earlier release left it, then lets the current one migrate it.
+ * @template {{ name: string }} M @param {M[]} all @param {string} [through] @returns {M[]}
+ */
+const upTo = (all, through) => (through ? all.filter((m) => m.name <= through) : all);
+
 /** @param {string} name */
 const changedError = (name) => new Error(`Migration ${name} was changed after it was applied`);
 
-/** @param {string} file @returns {string[]} the newly applied migration names */
-function migrateSqlite(file) {
+/** @param {string} file @param {string} [through] @returns {string[]} the newly applied migration names */
+function migrateSqlite(file, through) {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   try {
@@ -71,7 +78,7 @@ function migrateSqlite(file) {
     sqlite.pragma('busy_timeout = 10000');
     sqlite.exec(BOOKKEEPING.sqlite);
     const applied = [];
-    for (const { name, sql, checksum } of migrationsOf('sqlite')) {
+    for (const { name, sql, checksum } of upTo(migrationsOf('sqlite'), through)) {
       // IMMEDIATE: two processes starting together must not both apply the same migration.
       const run = sqlite.transaction(() => {
         const row = /** @type {{ checksum: string } | undefined} */ (
@@ -101,8 +108,8 @@ function migrateSqlite(file) {
 // Any fixed number: instances starting together queue on it instead of applying a migration twice.
 const MIGRATION_LOCK = 72_657_301;
 
-/** @param {string} url @returns {Promise<string[]>} the newly applied migration names */
-async function migratePostgres(url) {
+/** @param {string} url @param {string} [through] @returns {Promise<string[]>} the newly applied migration names */
+async function migratePostgres(url, through) {
   const client = new pg.Client(pgPoolConfig(url));
   await client.connect();
   try {
@@ -110,7 +117,7 @@ async function migratePostgres(url) {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(BOOKKEEPING.postgresql);
     const applied = [];
-    for (const { name, sql, checksum } of migrationsOf('postgresql')) {
+    for (const { name, sql, checksum } of upTo(migrationsOf('postgresql'), through)) {
       const { rows } = await client.query(
         'SELECT checksum FROM _prisma_migrations WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL',
         [name],
@@ -141,9 +148,10 @@ async function migratePostgres(url) {
 }
 
 /**
- * Applies pending migrations to the database `url` names (`file:…` or `postgres://…`).
- * @param {string} url @returns {Promise<string[]>} the newly applied migration names
+ * Applies pending migrations to the database `url` names (`file:…` or `postgres://…`), all of them
+ * or those up to `through` (by name).
+ * @param {string} url @param {{ through?: string }} [opts] @returns {Promise<string[]>} the newly applied migration names
  */
-export async function migrate(url) {
-  return providerOf(url) === 'postgresql' ? migratePostgres(url) : migrateSqlite(databasePath(url));
+export async function migrate(url, opts = {}) {
+  return providerOf(url) === 'postgresql' ? migratePostgres(url, opts.through) : migrateSqlite(databasePath(url), opts.through);
 }
