@@ -39,9 +39,7 @@ export async function signInAs(base, username, extra = {}) {
   for (const s of /** @type {string} */ (authorize.searchParams.get('scope')).split(',')) form.append('granted', s);
   const decided = await fetch(`${base}/sandbox/v2/auth/authorize/decide`, { method: 'POST', body: form, redirect: 'manual' });
   const callback = await navigate(/** @type {string} */ (decided.headers.get('location')), { cookie: flowCookie, ...extra });
-  const session = callback.cookie
-    .split('; ')
-    .find((c) => c.startsWith('showreel_session='));
+  const session = callback.cookie.split('; ').find((c) => c.startsWith('showreel_session='));
   if (!session) throw new Error(`sign-in of ${username} failed`);
   return session;
 }
