@@ -60,7 +60,9 @@ test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, 
   const etag = res.headers().etag;
   expect(etag).toMatch(/^".+"$/);
   const body = await res.json();
-  expect(Object.keys(body).sort()).toEqual(['creator', 'updatedAt', 'videos']);
+  expect(Object.keys(body).sort()).toEqual(['creator', 'showcase', 'updatedAt', 'videos']);
+  // The default showcase of the creator (several showcases: docs/showcases.md).
+  expect(body.showcase).toEqual({ slug: 'featured', title: 'Featured videos', description: '', isDefault: true, url: `${BASE_URL}/u/${a.user}` });
   expect(body.creator).toEqual({
     displayName: expect.any(String),
     handle: a.user,
@@ -90,6 +92,8 @@ test('public JSON API: shape and order, CORS, 304 on a matching ETag, no token, 
     embedUrl: `https://www.tiktok.com/player/v1/${a.videos[0].id}`,
     watchUrl: `${BASE_URL}/watch/${a.videos[0].id}`,
     shareUrl: expect.stringContaining(`/video/${a.videos[0].id}`),
+    aiGenerated: false,
+    link: null,
   });
   expect(Number.isNaN(Date.parse(body.updatedAt))).toBe(false);
   const text = JSON.stringify(body);
