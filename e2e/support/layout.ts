@@ -72,7 +72,7 @@ export async function wideElements(page: Page) {
 export async function smallTargets(page: Page) {
   return page.evaluate(() => {
     const targets = document.querySelectorAll<HTMLElement>(
-      'button, a.button, a.open-in-tiktok, a.embed-open, select, input:not([type="hidden"]):not([type="checkbox"]), textarea',
+      'button, a.button, a.open-in-tiktok, a.embed-open, a.cta, a.embed-cta, .other-showcases a, select, input:not([type="hidden"]):not([type="checkbox"]), textarea',
     );
     const out: string[] = [];
     for (const el of targets) {

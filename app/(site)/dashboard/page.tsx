@@ -63,6 +63,8 @@ export default async function DashboardPage() {
         </div>
       )}
 
+      {creator.status !== CONNECTION_STATUS.disconnected && <ShowcaseList initial={showcases} />}
+
       {connected && !creator.canListVideos && <TikTokProblem kind="scope" />}
       {connected && creator.canListVideos && main?.rule.kind !== 'manual' && main && (
         <p className="notice">
@@ -76,7 +78,6 @@ export default async function DashboardPage() {
         </Suspense>
       )}
 
-      {creator.status !== CONNECTION_STATUS.disconnected && <ShowcaseList initial={showcases} />}
 
       <WhenLive initial={publication}>
         <SharePanel appUrl={env().appUrl} handle={creator.handle} scriptVersion={embedScript.version} />

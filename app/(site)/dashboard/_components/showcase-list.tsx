@@ -19,7 +19,7 @@ const STARTS: Record<string, { label: string; rule: unknown }> = {
   hashtag: { label: 'Videos with a hashtag', rule: { kind: 'hashtag', count: 6, tag: 'showreel' } },
 };
 
-/** "Your showcases": each with its state, reorder, edit; a new one; Refresh now. */
+/** "Showcases": each with its state, reorder, edit; a new one; Refresh now. */
 export function ShowcaseList({ initial }: Props) {
   const { data, mutate } = useSWR(SHOWCASES_KEY, getShowcases, { fallbackData: { showcases: initial }, revalidateOnMount: false, revalidateOnFocus: false });
   const showcases = data?.showcases ?? initial;
@@ -80,7 +80,7 @@ export function ShowcaseList({ initial }: Props) {
   return (
     <section className="panel showcases" aria-labelledby="showcases-title">
       <div className="section-title">
-        <h2 id="showcases-title">Your showcases</h2>
+        <h2 id="showcases-title">Showcases</h2>
         <button type="button" className="ghost" onClick={refresh} disabled={busy}>
           Refresh now
         </button>

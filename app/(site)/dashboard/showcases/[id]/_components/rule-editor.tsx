@@ -8,6 +8,7 @@ import { describeRule } from '@/lib/showcase/rules';
 import { type Rule, ruleSchema } from '@/lib/showcase/schema';
 import { apiFetch } from '../../../../../_components/api-fetch';
 import { useHydrated } from '../../../../../_components/use-hydrated';
+import { SHOWCASE_SAVED_KEY } from '../../../_components/showcase-saved-key';
 import { patchShowcase, SHOWCASES_KEY } from '../../../_components/showcases-api';
 import { useStatus } from './status-line';
 import type { useShowcase } from './use-showcase';
@@ -71,6 +72,8 @@ export function RuleEditor({ swr }: Props) {
       async () => {
         await patchShowcase(detail.showcase.id, { rule: parsed.data });
         await Promise.all([swr.mutate(), mutate(SHOWCASES_KEY)]);
+        // The Share panel's embed preview shows the new picks.
+        void mutate(SHOWCASE_SAVED_KEY, Date.now(), { revalidate: false });
         return `Rule saved: ${describeRule(parsed.data)}.`;
       },
       "Couldn't save the rule",

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
 import { useSWRConfig } from 'swr';
 import { useHydrated } from '../../../../../_components/use-hydrated';
+import { SHOWCASE_SAVED_KEY } from '../../../_components/showcase-saved-key';
 import { deleteShowcase, patchShowcase, SHOWCASES_KEY } from '../../../_components/showcases-api';
 import { useStatus } from './status-line';
 import type { useShowcase } from './use-showcase';
@@ -27,6 +28,7 @@ export function ShowcaseControls({ swr }: Props) {
       async () => {
         await patchShowcase(showcase.id, patch);
         await Promise.all([swr.mutate(), mutate(SHOWCASES_KEY)]);
+        void mutate(SHOWCASE_SAVED_KEY, Date.now(), { revalidate: false });
         return done;
       },
       failure,
