@@ -61,7 +61,7 @@ for (const size of SIZES) {
 
     // Pin the third pick, give it a link, save: it comes first, the rule fills in after it.
     await page.getByRole('button', { name: `Pin ${videos[2].title}` }).click();
-    await page.getByRole('button', { name: `Link for ${videos[2].title}` }).click();
+    await page.getByRole('button', { name: `Add link for ${videos[2].title}` }).click();
     await page.getByLabel('Link (https)').fill('http://shop.example/hat');
     await page.getByRole('button', { name: 'Save videos' }).click();
     await expect(page.getByText(/link url: must be an https:\/\/ URL/)).toBeVisible();
@@ -69,7 +69,8 @@ for (const size of SIZES) {
     await page.getByLabel('Button words').fill('Get the hat');
     await page.getByRole('button', { name: 'Save videos' }).click();
     await expect(page.getByText('Videos saved.')).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Pinned videos' }).getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByRole('list', { name: 'Pinned videos' }).getByRole('listitem')).toHaveText([new RegExp(videos[2].title.replace('#', '\\#'))]);
+    await expect(page.getByRole('list', { name: 'Picked by the rule now' }).getByRole('listitem')).toHaveCount(3);
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(page.getByText('This showcase is live.')).toBeVisible();

@@ -78,7 +78,6 @@ export default async function DashboardPage() {
         </Suspense>
       )}
 
-
       <WhenLive initial={publication}>
         <SharePanel appUrl={env().appUrl} handle={creator.handle} scriptVersion={embedScript.version} />
       </WhenLive>

@@ -19,9 +19,12 @@ const STARTS: Record<string, { label: string; rule: unknown }> = {
   hashtag: { label: 'Videos with a hashtag', rule: { kind: 'hashtag', count: 6, tag: 'showreel' } },
 };
 
-/** "Showcases": each with its state, reorder, edit; a new one; Refresh now. */
+/**
+ * "Showcases": each with its state, reorder, edit; a new one; Refresh now. Read again on mount: an
+ * editor may have changed one since SWR last kept the list.
+ */
 export function ShowcaseList({ initial }: Props) {
-  const { data, mutate } = useSWR(SHOWCASES_KEY, getShowcases, { fallbackData: { showcases: initial }, revalidateOnMount: false, revalidateOnFocus: false });
+  const { data, mutate } = useSWR(SHOWCASES_KEY, getShowcases, { fallbackData: { showcases: initial }, revalidateOnFocus: false });
   const showcases = data?.showcases ?? initial;
   const [title, setTitle] = useState('');
   const [start, setStart] = useState('latest');

@@ -83,7 +83,7 @@ export function ItemsEditor({ swr }: Props) {
       {rows.length === 0 && (
         <p className="muted">{manual ? 'No videos yet: add some from your recent videos below.' : 'Nothing pinned: the rule picks every video.'}</p>
       )}
-      <ol className="item-rows">
+      <ol className="item-rows" aria-labelledby="items-title">
         {rows.map((r, i) => (
           <li key={r.videoId} className="item-row">
             <span className="item-label">{r.label}</span>
@@ -106,7 +106,7 @@ export function ItemsEditor({ swr }: Props) {
                 onClick={() => update(i, { editingLink: !r.editingLink })}
                 disabled={disabled}
                 aria-expanded={r.editingLink}
-                aria-label={`Link for ${r.label}`}
+                aria-label={`${r.link?.url ? 'Edit link' : 'Add link'} for ${r.label}`}
               >
                 {r.link?.url ? 'Edit link' : 'Add link'}
               </button>
@@ -148,11 +148,11 @@ export function ItemsEditor({ swr }: Props) {
       </ol>
       {!manual && (
         <>
-          <h3>Picked by the rule now</h3>
+          <h3 id="picks-title">Picked by the rule now</h3>
           {picks.length === 0 ? (
             <p className="muted">The rule picks nothing yet.</p>
           ) : (
-            <ol className="item-rows">
+            <ol className="item-rows" aria-labelledby="picks-title">
               {picks.map((p) => (
                 <li key={p.videoId} className="item-row">
                   <span className="item-label">{videoLabel(p)}</span>
@@ -161,7 +161,7 @@ export function ItemsEditor({ swr }: Props) {
                     className="ghost"
                     onClick={() => add(p.videoId, videoLabel(p))}
                     disabled={disabled || inList.has(p.videoId)}
-                    aria-label={`Pin ${videoLabel(p)}`}
+                    aria-label={`${inList.has(p.videoId) ? 'Pinned' : 'Pin'} ${videoLabel(p)}`}
                   >
                     {inList.has(p.videoId) ? 'Pinned' : 'Pin'}
                   </button>
@@ -177,7 +177,7 @@ export function ItemsEditor({ swr }: Props) {
       {line}
       {manual && (
         <>
-          <h3>Your recent videos</h3>
+          <h3 id="recent-videos-title">Your recent videos</h3>
           {recent.error ? (
             <p className="status-line error">{(recent.error as Error).message}</p>
           ) : !recent.data ? (
@@ -185,7 +185,7 @@ export function ItemsEditor({ swr }: Props) {
           ) : recent.data.items.length === 0 ? (
             <p className="muted">You haven&apos;t posted any public videos yet.</p>
           ) : (
-            <ol className="item-rows">
+            <ol className="item-rows" aria-labelledby="recent-videos-title">
               {recent.data.items.map((v) => (
                 <li key={v.videoId} className="item-row">
                   <span className="item-label">{videoLabel(v)}</span>
@@ -194,7 +194,7 @@ export function ItemsEditor({ swr }: Props) {
                     className="ghost"
                     onClick={() => add(v.videoId, videoLabel(v))}
                     disabled={disabled || inList.has(v.videoId)}
-                    aria-label={`Add ${videoLabel(v)}`}
+                    aria-label={`${inList.has(v.videoId) ? 'Added' : 'Add'} ${videoLabel(v)}`}
                   >
                     {inList.has(v.videoId) ? 'Added' : 'Add'}
                   </button>

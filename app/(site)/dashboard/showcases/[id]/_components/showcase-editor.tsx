@@ -19,7 +19,7 @@ export function ShowcaseEditor({ initial, appUrl, handle, scriptVersion }: Props
       <ShowcaseControls swr={swr} />
       <div className="layout-2 showcase-editor">
         <div className="stack">
-          <RuleEditor key={JSON.stringify(showcase.rule)} swr={swr} />
+          <RuleEditor swr={swr} />
           <ItemsEditor swr={swr} />
         </div>
         <DetailsForm swr={swr} />
