@@ -32,6 +32,7 @@ export function videoRow(v: TikTokVideo) {
     coverExpiresAt: v.coverExpiresAt,
     viewCount: v.viewCount,
     likeCount: v.likeCount,
+    aiGenerated: v.aiGenerated,
     available: true,
   };
 }

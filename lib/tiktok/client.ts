@@ -11,8 +11,7 @@ import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from '.
 // The typed TikTok client: the only code that knows TikTok's URLs, fields and error shapes.
 
 /** The video fields the app asks for: all TikTok documents but the embed HTML and two counts it never shows. */
-// is_aigc is not asked for until showcases show the AI-generated label (the several-showcases work).
-const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'embed_link', 'width', 'height', 'comment_count', 'share_count', 'is_aigc'];
+const UNUSED_VIDEO_FIELDS: readonly string[] = ['embed_html', 'embed_link', 'width', 'height', 'comment_count', 'share_count'];
 export const VIDEO_FIELDS = wire.TIKTOK_VIDEO_FIELDS.filter((f) => !UNUSED_VIDEO_FIELDS.includes(f));
 
 const FIELDS_BY_SCOPE: Record<string, string[]> = {
@@ -105,6 +104,8 @@ function toVideo(v: wire.WireVideo): TikTokVideo {
     shareUrl: v.share_url && isTikTokShareUrl(v.share_url) ? v.share_url : '',
     viewCount: v.view_count ?? null,
     likeCount: v.like_count ?? null,
+    // An absent mark (an older answer, a field TikTok did not send) reads as not AI-generated.
+    aiGenerated: v.is_aigc ?? false,
   };
 }
 

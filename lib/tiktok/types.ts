@@ -29,6 +29,8 @@ export type TikTokVideo = {
   /** Public counts; null when TikTok did not send them. */
   viewCount: number | null;
   likeCount: number | null;
+  /** TikTok's AI-generated content mark (is_aigc). */
+  aiGenerated: boolean;
 };
 
 export type VideoPage = { videos: TikTokVideo[]; cursor: number | null; hasMore: boolean };

@@ -12,6 +12,7 @@ function toCard(v: TikTokVideo): VideoCard {
     durationSeconds: v.durationSeconds,
     createdAt: v.createdAt.toISOString(),
     coverUrl: v.coverUrl,
+    aiGenerated: v.aiGenerated,
   };
 }
 

@@ -7,6 +7,8 @@ export type VideoCard = {
   durationSeconds: number;
   createdAt: string;
   coverUrl: string;
+  /** TikTok's AI-generated content mark. */
+  aiGenerated: boolean;
 };
 
 export type VideoPageDto = { videos: VideoCard[]; cursor: number | null; hasMore: boolean };

@@ -24,6 +24,22 @@ describe('saveShowcase', () => {
     const row = await db.video.findUniqueOrThrow({ where: { userId_id: { userId, id: mine[30].id } } });
     expect(row.title).toBe('Video 30');
     expect(Number(row.viewCount)).toBe(100);
+    expect(row.aiGenerated).toBe(false);
+  });
+
+  it('stores TikTok\u2019s AI-generated mark (is_aigc) with each video', async () => {
+    const userId = await connectedCreator();
+    const videos = fakeVideos(2, '79').map((v, i) => ({ ...v, aigc: i === 0 }));
+    fakeDisplayApi(server, () => videos);
+    await saveShowcase(
+      userId,
+      videos.map((v) => v.id),
+    );
+    const rows = await db.video.findMany({ where: { userId }, orderBy: { id: 'asc' }, select: { id: true, aiGenerated: true } });
+    expect(rows).toEqual([
+      { id: videos[0].id, aiGenerated: true },
+      { id: videos[1].id, aiGenerated: false },
+    ]);
   });
 
   it('refuses ids that are not the creator\u2019s own, and then changes nothing', async () => {

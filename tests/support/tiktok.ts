@@ -25,7 +25,7 @@ export function coverJpeg(file: string): Promise<Buffer> {
   return bytes;
 }
 
-export type FakeVideo = { id: string; title: string; createTime: number; views?: number; cover?: string };
+export type FakeVideo = { id: string; title: string; createTime: number; views?: number; cover?: string; aigc?: boolean };
 
 type Connection = { scopes?: string; access?: string; refresh?: string; accessExpiresInMs?: number; seal?: (plain: string, userId: string) => string };
 
@@ -73,6 +73,7 @@ const wireVideo = (v: FakeVideo) => ({
   embed_link: `https://www.tiktok.com/player/v1/${v.id}`,
   view_count: v.views ?? 100,
   like_count: 10,
+  ...(v.aigc === undefined ? {} : { is_aigc: v.aigc }),
 });
 
 /**

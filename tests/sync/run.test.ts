@@ -39,6 +39,7 @@ describe('runSync', () => {
     await db.tikTokConnection.update({ where: { userId }, data: { lastSyncedAt: null } });
     // On TikTok since: more views on one, another made private (no longer returned).
     videos[0].views = 5000;
+    videos[25].aigc = true;
     const gone = videos.splice(26, 1)[0];
     const calls = fakeDisplayApi(server, () => videos);
     const summary = await runSync({ log: quiet });
@@ -50,6 +51,9 @@ describe('runSync', () => {
     expect(Number(rows.find((r) => r.id === videos[0].id)?.viewCount)).toBe(5000);
     expect(rows.find((r) => r.id === gone.id)?.available).toBe(false);
     expect(rows.find((r) => r.id === videos[25].id)?.available).toBe(true);
+    // TikTok's AI-generated mark, read at the sync, is stored with the video.
+    expect(rows.find((r) => r.id === videos[25].id)?.aiGenerated).toBe(true);
+    expect(rows.find((r) => r.id === videos[0].id)?.aiGenerated).toBe(false);
   });
 
   it('records a failure on the account and goes on with the others', async () => {

@@ -161,7 +161,7 @@ describe('Display API', () => {
     server.use(
       http.post(`${API}/v2/video/list/`, async ({ request }) => {
         body = await request.json();
-        expect(new URL(request.url).searchParams.get('fields')).toContain('cover_image_url');
+        expect(new URL(request.url).searchParams.get('fields')?.split(',')).toEqual(expect.arrayContaining(['cover_image_url', 'is_aigc']));
         return HttpResponse.json({
           data: {
             videos: [
@@ -173,7 +173,9 @@ describe('Display API', () => {
                 cover_image_url: 'https://p16-sign-sg.tiktokcdn.com/x~tplv-noop.image?x-expires=1657851434&x-signature=Fj',
                 share_url: 'https://www.tiktok.com/@user_id/video/7080213458555737986',
                 embed_link: 'https://www.tiktok.com/static/profile-video?id=7080213458555737986&hide_author=1',
+                is_aigc: true,
               },
+              { id: '7080213458555737987', title: 'video 2' },
             ],
             cursor: 1646883959000,
             has_more: true,
@@ -186,7 +188,9 @@ describe('Display API', () => {
     expect(body).toEqual({ max_count: 20, cursor: 1700000000000 });
     expect(page.hasMore).toBe(true);
     expect(page.cursor).toBe(1646883959000);
-    expect(page.videos[0]).toMatchObject({ id: '7080213458555737986', title: 'video 1', durationSeconds: 2 });
+    expect(page.videos[0]).toMatchObject({ id: '7080213458555737986', title: 'video 1', durationSeconds: 2, aiGenerated: true });
+    // A video object without is_aigc (an older answer) reads as not AI-generated.
+    expect(page.videos[1].aiGenerated).toBe(false);
     expect(page.videos[0].coverExpiresAt.getTime()).toBe(1657851434_000);
   });
 
