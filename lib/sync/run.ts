@@ -14,7 +14,16 @@ import { callCounter } from '../tiktok/transport';
 import type { TikTokVideo } from '../tiktok/types';
 import { purgeExpired } from './cleanup';
 
-type SyncSummary = { accounts: number; done: number; skipped: number; failed: number; apiCalls: number; durationMs: number };
+type SyncSummary = {
+  accounts: number;
+  done: number;
+  skipped: number;
+  failed: number;
+  /** Accounts left alone because their refresh token has run out (only reconnecting helps). */
+  expired: number;
+  apiCalls: number;
+  durationMs: number;
+};
 
 type Options = {
   /** Sync every connected account, not only those whose last sync is older than the interval. */
@@ -59,13 +68,22 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
   const started = Date.now();
   const callsBefore = totalCalls();
   const dueBefore = new Date(Date.now() - env().syncIntervalMs + 60_000);
-  const accounts = await db.tikTokConnection.findMany({
-    where: { status: CONNECTION_STATUS.active, ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) },
-    select: { userId: true, scopes: true },
-    orderBy: { lastSyncedAt: { sort: 'asc', nulls: 'first' } },
-  });
-  const summary: SyncSummary = { accounts: accounts.length, done: 0, skipped: 0, failed: 0, apiCalls: 0, durationMs: 0 };
+  const due = { status: CONNECTION_STATUS.active, ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) };
+  // A connection whose refresh token has run out is not asked about at all: TikTok would refuse every
+  // refresh, every sync, for ever. Its public page keeps serving what was stored; the dashboard asks
+  // the creator to reconnect.
+  const now = new Date();
+  const [accounts, expired] = await Promise.all([
+    db.tikTokConnection.findMany({
+      where: { ...due, refreshExpiresAt: { gt: now } },
+      select: { userId: true, scopes: true },
+      orderBy: { lastSyncedAt: { sort: 'asc', nulls: 'first' } },
+    }),
+    db.tikTokConnection.count({ where: { ...due, refreshExpiresAt: { lte: now } } }),
+  ]);
+  const summary: SyncSummary = { accounts: accounts.length, done: 0, skipped: 0, failed: 0, expired, apiCalls: 0, durationMs: 0 };
   log(`${accounts.length} account(s) to sync`);
+  if (expired) log(`${expired} account(s) left alone: their refresh token has expired, the creator has to reconnect`);
   const holder = randomUUID();
   const batchSize = opts.batchSize ?? 5;
   for (let i = 0; i < accounts.length; i += batchSize) {

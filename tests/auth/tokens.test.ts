@@ -95,6 +95,16 @@ describe('getAccessToken', () => {
     expect(refreshCalls).toHaveLength(1);
   });
 
+  it('does not ask TikTok with a refresh token that has run out: the account needs reconnecting', async () => {
+    await seed(60_000);
+    await db.tikTokConnection.update({ where: { userId }, data: { refreshExpiresAt: new Date(Date.now() - 1000) } });
+    tokenEndpoint((_r, n) => rotated(n));
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(NeedsReconnectError);
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+    expect(c).toMatchObject({ status: 'needs_reconnect', lastError: 'Refresh token expired' });
+    expect(refreshCalls).toEqual([]);
+  });
+
   it('retries transient failures with backoff, and marks nothing when they persist', async () => {
     await seed(60_000);
     tokenEndpoint((_r, n) => (n < 3 ? HttpResponse.json({ error: 'server_error', error_description: 'down' }, { status: 500 }) : rotated(n)));

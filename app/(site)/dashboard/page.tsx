@@ -7,6 +7,7 @@ import { embedScript } from '@/lib/embed/script';
 import { env } from '@/lib/platform/config/env';
 import { paths } from '@/lib/platform/http/paths';
 import { AccountActions } from './_components/account-actions';
+import { ExpiringConnectionBanner } from './_components/expiring-connection-banner';
 import { PublishStatus, WhenLive } from './_components/publish-status';
 import { RecentVideos } from './_components/recent-videos';
 import { ReconnectBanner } from './_components/reconnect-banner';
@@ -50,6 +51,7 @@ export default async function DashboardPage() {
       {creator.status !== CONNECTION_STATUS.disconnected && <PublishStatus initial={publication} publicUrl={publicUrl} />}
 
       {creator.status === CONNECTION_STATUS.needsReconnect && <ReconnectBanner />}
+      {creator.expiresSoonAt && <ExpiringConnectionBanner expiresAt={creator.expiresSoonAt} />}
       {creator.status === CONNECTION_STATUS.disconnected && (
         <div className="notice warn" role="status">
           <p>TikTok is disconnected and your showcase is unpublished. Connect again to pick up where you left off.</p>
