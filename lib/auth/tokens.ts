@@ -134,7 +134,16 @@ async function markNeedsReconnect(userId: string, version: number, why: string):
   throw new NeedsReconnectError();
 }
 
+/**
+ * Refreshes with TikTok, retrying what is worth retrying. A lost answer (the connection broke after
+ * the request went out) is the dangerous case: TikTok may have rotated the token and the new pair is
+ * gone with the answer, so the token held may be dead. It is presented once more, at once: if TikTok
+ * had not acted, that refresh works; if it had, TikTok refuses it (as reuse) and the account needs
+ * reconnecting; if that answer is lost too, the account is marked for reconnection as well rather
+ * than presenting a token that is probably dead again and again (docs/security.md).
+ */
 async function refreshWithRetry(userId: string, version: number, refresh: string): Promise<TokenSet> {
+  let lost = false;
   for (let attempt = 0; ; attempt++) {
     try {
       return await refreshToken(refresh);
@@ -143,8 +152,18 @@ async function refreshWithRetry(userId: string, version: number, refresh: string
         console.warn(`[tokens] refresh refused for user ${userId}: ${e.message}`);
         await markNeedsReconnect(userId, version, `Refresh refused by TikTok (${e.code})`);
       }
-      // Another attempt only if the request's deadline leaves room for it (the worker has none).
-      if (isTikTokError(e) && e.transient && attempt + 1 < REFRESH_ATTEMPTS && remainingMs() > backoff(attempt) + 500) {
+      if (isTikTokError(e) && e.code === 'answer_lost') {
+        if (lost) {
+          console.warn(`[tokens] refresh answer lost twice for user ${userId}: marked for reconnection`);
+          await markNeedsReconnect(userId, version, 'Refresh answer lost twice; TikTok may have rotated the token');
+        }
+        lost = true;
+        console.warn(`[tokens] refresh answer lost for user ${userId}: presenting the token once more`);
+        continue;
+      }
+      // Another attempt only if the request's deadline leaves room for it (the worker has none), and
+      // never a third presentation of a token whose answer was lost.
+      if (isTikTokError(e) && e.transient && !lost && attempt + 1 < REFRESH_ATTEMPTS && remainingMs() > backoff(attempt) + 500) {
         await sleep(backoff(attempt));
         continue;
       }

@@ -22,14 +22,18 @@ const username = z.string().refine(isSandboxUsername, 'not a sandbox username').
 const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reset') }),
   z.object({ action: z.literal('resetCounters') }),
-  z.object({
-    action: z.literal('fault'),
-    endpoint,
-    // 403 is what TikTok's CDN answers past x-expires (cdn/cover, cdn/avatar).
-    status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503)]).optional(),
-    delayMs: z.number().int().min(0).max(60_000).optional(),
-    times: z.number().int().positive().optional(),
-  }),
+  z
+    .object({
+      action: z.literal('fault'),
+      endpoint,
+      // 403 is what TikTok's CDN answers past x-expires (cdn/cover, cdn/avatar).
+      status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503)]).optional(),
+      delayMs: z.number().int().min(0).max(60_000).optional(),
+      times: z.number().int().positive().optional(),
+      /** The token endpoint carries the grant out (rotates), then drops the connection without answering. */
+      dropAnswer: z.boolean().optional(),
+    })
+    .refine((f) => !f.dropAnswer || f.endpoint.startsWith('oauth/token:'), 'dropAnswer applies to oauth/token:code and oauth/token:refresh'),
   z.object({ action: z.literal('clearFaults') }),
   z.object({
     action: z.literal('settings'),
@@ -68,7 +72,7 @@ export const POST = controlRoute(async (request: Request) => {
       sandbox.resetCounters();
       return Response.json({ ok: true });
     case 'fault':
-      sandbox.setFault(c.endpoint, { status: c.status, delayMs: c.delayMs, remaining: c.times ?? null });
+      sandbox.setFault(c.endpoint, { status: c.status, delayMs: c.delayMs, remaining: c.times ?? null, dropAnswer: c.dropAnswer });
       return Response.json({ ok: true });
     case 'clearFaults':
       sandbox.clearFaults();
