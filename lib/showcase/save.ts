@@ -3,6 +3,7 @@ import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
 import { HttpError } from '../platform/http/errors';
 import type { TikTokVideo } from '../tiktok/types';
+import { LINKED, linkedVideoIds } from '../videos/linked';
 import { copyCovers } from './cover-copies';
 import { readShowcase } from './read';
 import { revalidateShowcaseOf } from './revalidate';
@@ -23,17 +24,22 @@ export class NotOwnedError extends HttpError {
  * video/query gave (lib/showcase/cover-copies.ts).
  */
 export async function saveShowcase(userId: string, videoIds: string[]): Promise<ShowcaseEntry[]> {
-  const own = videoIds.length ? await fetchOwnVideos(userId, videoIds) : new Map<string, TikTokVideo>();
-  const missing = videoIds.filter((id) => !own.has(id));
+  // Videos added by link were proved the creator's through oEmbed when added (lib/videos/by-link.ts)
+  // and are re-checked by the sync: they are not asked of the Display API (no video.list needed).
+  const linked = await linkedVideoIds(userId, videoIds);
+  const asked = videoIds.filter((id) => !linked.has(id));
+  const own = asked.length ? await fetchOwnVideos(userId, asked) : new Map<string, TikTokVideo>();
+  const missing = asked.filter((id) => !own.has(id));
   if (missing.length) throw new NotOwnedError(missing);
-  const videos = videoIds.flatMap((id) => own.get(id) ?? []);
+  const videos = asked.flatMap((id) => own.get(id) ?? []);
   // Covers are copied from the fresh URLs before anything is written; a cover that cannot be copied
   // keeps its previous copy (or the placeholder) and never fails the save.
   const copies = await copyCovers(userId, videos);
   const before = await db.video.findMany({ where: { userId }, select: { coverHash: true } });
   await db.$transaction([
     db.showcaseItem.deleteMany({ where: { userId } }),
-    db.video.deleteMany({ where: { userId, id: { notIn: videoIds } } }),
+    // Linked videos stay when they leave the showcase: they are the picker of a creator without video.list.
+    db.video.deleteMany({ where: { userId, id: { notIn: videoIds }, source: { not: LINKED } } }),
     ...videos.map((v) => {
       const row = { ...videoRow(v), ...copies.get(v.id) };
       return db.video.upsert({ where: { userId_id: { userId, id: v.id } }, create: { userId, id: v.id, ...row }, update: row });

@@ -7,11 +7,13 @@ import { env } from '../platform/config/env';
 import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
+import { revalidateShowcaseOf } from '../showcase/revalidate';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/tiktok-videos';
 import { listVideos } from '../tiktok/client';
 import { parseScopes, SCOPES } from '../tiktok/scopes';
 import { callCounter } from '../tiktok/transport';
 import type { TikTokVideo } from '../tiktok/types';
+import { linkedVideoIds, recheckLinkedVideos } from '../videos/linked';
 import { purgeExpired } from './cleanup';
 
 type SyncSummary = {
@@ -47,10 +49,18 @@ function totalCalls(): number {
 async function syncAccount(userId: string, scopes: string[]): Promise<void> {
   // The profile first: it refreshes the token when due, and TikTok's signed avatar URLs expire too.
   await refreshProfile(userId, scopes);
+  // Videos added by link are asked of TikTok's public oEmbed, video.list or not: one removed from
+  // TikTok drops out of the showcase.
+  const { username } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true } });
+  if (await recheckLinkedVideos(userId, username)) await revalidateShowcaseOf(userId);
   if (!scopes.includes(SCOPES.videoList)) return;
-  const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
   const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true } });
-  const ids = saved.map((s) => s.videoId);
+  const linked = await linkedVideoIds(
+    userId,
+    saved.map((s) => s.videoId),
+  );
+  const ids = saved.map((s) => s.videoId).filter((id) => !linked.has(id));
+  const page = await withAccessToken(userId, (token) => listVideos(token, { maxCount: 20 }));
   if (ids.length === 0) return;
   const recent = new Map(page.videos.map((v) => [v.id, v]));
   const fresh = new Map<string, TikTokVideo>(ids.flatMap((id) => recent.get(id) ?? []).map((v) => [v.id, v]));

@@ -161,3 +161,37 @@ export async function apiCall<T extends z.ZodTypeAny>(
   if (!data.success) throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} data`, log_id ?? null, status);
   return data.data;
 }
+
+/**
+ * A GET of one of TikTok's public web addresses (oEmbed, a short link): no token, no redirect
+ * followed (the caller decides where a redirect may lead), under its own endpoint's share of the
+ * budget and the same timeout as every TikTok call.
+ */
+export async function publicGet(endpoint: string, url: string): Promise<{ status: number; location: string | null; body: unknown }> {
+  await takeBudget(endpoint);
+  count(endpoint);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      cache: 'no-store',
+      redirect: 'manual',
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(waitBudgetMs()),
+    });
+  } catch (e) {
+    throw networkError(e, false);
+  }
+  try {
+    text = await response.text();
+  } catch (e) {
+    throw networkError(e, true);
+  }
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return { status: response.status, location: response.headers.get('location'), body };
+}

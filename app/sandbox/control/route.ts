@@ -16,6 +16,7 @@ const endpoint = z.enum([
   'video/query',
   'cdn/cover',
   'cdn/avatar',
+  'oembed',
 ]);
 const username = z.string().refine(isSandboxUsername, 'not a sandbox username').default(sandbox.DEFAULT_USERNAME);
 
@@ -53,6 +54,8 @@ const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('qrStatus'), token: z.string(), status: z.enum(['new', 'scanned', 'confirmed', 'expired', 'utilised']) }),
   z.object({ action: z.literal('authorizationRemoved'), username }),
   z.object({ action: z.literal('videos'), username }),
+  // A short link to one of an account's videos, or (to test refusals) to any https address.
+  z.object({ action: z.literal('shortLink'), username, videoId: z.string().optional(), target: z.url({ protocol: /^https$/ }).optional() }),
 ]);
 
 export const GET = controlRoute(async () =>
@@ -105,5 +108,10 @@ export const POST = controlRoute(async (request: Request) => {
       return Response.json({ delivered: await sandbox.sendAuthorizationRemoved(c.username) });
     case 'videos':
       return Response.json({ videos: sandbox.allVideos(c.username) });
+    case 'shortLink': {
+      const target = c.videoId ? `https://www.tiktok.com/@${c.username}/video/${c.videoId}` : c.target;
+      if (!target) return Response.json({ error: { code: 'bad_request', message: 'Give videoId or target' } }, { status: 400 });
+      return Response.json(sandbox.createShortLink(target));
+    }
   }
 });

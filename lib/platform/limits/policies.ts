@@ -14,6 +14,8 @@ const LIMITS = {
   qrPoll: { perIp: 120, perBrowser: 60 },
   // The dashboard's picker pages through video/list; a loop must not spend other creators' budget.
   recentVideos: { perUser: 60 },
+  // Each link costs TikTok a short-link resolution and an oEmbed call, and a thumbnail copy.
+  videoByLink: { perUser: 20 },
 } as const;
 
 /**
@@ -69,6 +71,10 @@ export function limitQrPolls(request: Request, browserId: string | null): Promis
 
 export function limitRecentVideos(userId: string): Promise<Verdict> {
   return firstRefusal([[`recentVideos:user:${userId}`, LIMITS.recentVideos.perUser]]);
+}
+
+export function limitVideosByLink(userId: string): Promise<Verdict> {
+  return firstRefusal([[`videoByLink:user:${userId}`, LIMITS.videoByLink.perUser]]);
 }
 
 export function limitShowcaseSaves(userId: string): Promise<Verdict> {
