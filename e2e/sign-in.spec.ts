@@ -85,10 +85,11 @@ test('the dashboard redirects to the landing page when signed out', async ({ pag
   await expect(page.getByRole('link', { name: 'Continue with TikTok' })).toBeVisible();
 });
 
-test('a creator who unticks video.list still signs in and is offered to grant it', async ({ page }) => {
+test('a creator who unticks video.list still signs in, is offered Add by link, and to grant it', async ({ page }) => {
   await signIn(page, uniqueUser('novid'), { untick: ['video.list'] });
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByText(/didn.t allow Showreel to see your videos/)).toBeVisible();
+  await expect(page.getByText(/didn.t allow Showreel to list your TikTok videos, so add them by link/)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Add by link' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Allow access to videos' })).toBeVisible();
 });
 

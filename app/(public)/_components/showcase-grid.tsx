@@ -37,10 +37,13 @@ export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
                 <PlayLabel className="play-badge" />
                 <span className="meta">
                   <span className="title">{label}</span>
-                  <span className="sub">
-                    <span className="visually-hidden">, </span>
-                    {formatDuration(item.durationSeconds)}
-                  </span>
+                  {/* A video added by link has no duration (TikTok's oEmbed does not say): none is shown. */}
+                  {item.durationSeconds > 0 && (
+                    <span className="sub">
+                      <span className="visually-hidden">, </span>
+                      {formatDuration(item.durationSeconds)}
+                    </span>
+                  )}
                 </span>
               </button>
             </li>

@@ -8,11 +8,11 @@ import { env } from '@/lib/platform/config/env';
 import { paths } from '@/lib/platform/http/paths';
 import { AccountActions } from './_components/account-actions';
 import { ExpiringConnectionBanner } from './_components/expiring-connection-banner';
+import { LinkedVideos } from './_components/linked-videos';
 import { PublishStatus, WhenLive } from './_components/publish-status';
 import { RecentVideos } from './_components/recent-videos';
 import { ReconnectBanner } from './_components/reconnect-banner';
 import { SharePanel } from './_components/share-panel';
-import { TikTokProblem } from './_components/tiktok-problem';
 import { VideoGridSkeleton } from './_components/video-grid-skeleton';
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } };
@@ -61,7 +61,11 @@ export default async function DashboardPage() {
         </div>
       )}
 
-      {connected && !creator.canListVideos && <TikTokProblem kind="scope" />}
+      {connected && !creator.canListVideos && (
+        <Suspense fallback={<VideoGridSkeleton />}>
+          <LinkedVideos userId={creator.id} />
+        </Suspense>
+      )}
       {connected && creator.canListVideos && (
         <Suspense fallback={<VideoGridSkeleton />}>
           <RecentVideos userId={creator.id} />
