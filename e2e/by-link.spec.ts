@@ -45,6 +45,10 @@ test('a creator without video.list builds and publishes a showcase by links, and
 
   const grid = p.getByRole('list', { name: 'Videos added by link' });
   await expect(grid.getByRole('listitem')).toHaveCount(2);
+  // Their pictures are the app's copies of TikTok's thumbnails, and they load.
+  const thumb = grid.locator('img.cover').first();
+  await expect(thumb).toHaveAttribute('src', /^\/img\/[0-9a-f]{32}\/480\.webp$/);
+  await expect.poll(() => thumb.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
   // Each one added is ticked and in the showcase's order, as added.
   const order = p.getByRole('list', { name: 'Showcase order' }).getByRole('listitem');
   await expect(order).toHaveCount(2);
@@ -89,6 +93,10 @@ test('links that are refused, each in words, and nothing added', async ({ page: 
 
   await addByLink(p, 'https://example.com/@someone/video/123');
   await expect(alert).toContainText("That isn't a link to a TikTok video.");
+  // On a phone, the refusal (with its long example link) wraps: nothing to scroll sideways.
+  await p.setViewportSize({ width: 390, height: 844 });
+  expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await p.setViewportSize({ width: 1280, height: 800 });
   await addByLink(p, `${page(other)}/video/${theirs[0].id}`);
   await expect(alert).toContainText(`This video is @${other}'s, not yours`);
   // Pretending it is theirs in the address changes nothing: TikTok says whose it is.

@@ -2,13 +2,12 @@ import 'server-only';
 import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
 import { HttpError } from '../platform/http/errors';
-import { paths } from '../platform/http/paths';
 import { getOEmbed } from '../tiktok/client';
 import { isTikTokError } from '../tiktok/errors';
 import { parseVideoLink, resolveShortLink } from '../tiktok/links';
 import { parseScopes, SCOPES } from '../tiktok/scopes';
 import type { TikTokOEmbed } from '../tiktok/types';
-import { copyThumbnail, createdAtOf, LINKED, linkedRow } from './linked';
+import { copyThumbnail, createdAtOf, LINKED, linkedRow, thumbnailSrc } from './linked';
 import type { VideoCard } from './types';
 
 // Adding a video by its TikTok link: a showcase without the Display API (video.list). The link is
@@ -81,7 +80,7 @@ export async function addVideoByLink(userId: string, url: string): Promise<Video
     description: saved.description,
     durationSeconds: saved.duration,
     createdAt: saved.createTime.toISOString(),
-    coverUrl: paths.cover(saved.id),
+    coverUrl: thumbnailSrc(saved.coverHash),
     aiGenerated: saved.aiGenerated,
   };
 }

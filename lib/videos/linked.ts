@@ -63,6 +63,15 @@ export function linkedRow(o: TikTokOEmbed, shareUrl: string) {
   };
 }
 
+/**
+ * What the picker shows of a linked video: the app's own copy of its thumbnail (a linked video has
+ * no Display API cover URL to show; /api/covers answers only for published showcases), or the
+ * placeholder.
+ */
+export function thumbnailSrc(coverHash: string | null): string {
+  return coverHash ? paths.image(coverHash, 480) : paths.coverPlaceholder;
+}
+
 /** The creator's linked videos as the dashboard's picker shows them, newest first: no TikTok call. */
 export async function linkedVideosPage(userId: string): Promise<VideoPageDto> {
   const rows = await db.video.findMany({ where: { userId, source: LINKED, available: true }, orderBy: { createTime: 'desc' }, take: 200 });
@@ -72,8 +81,7 @@ export async function linkedVideosPage(userId: string): Promise<VideoPageDto> {
     description: v.description,
     durationSeconds: v.duration,
     createdAt: v.createTime.toISOString(),
-    // The app's own copy (through the stable cover URL): a linked video has no Display API cover URL to refresh.
-    coverUrl: paths.cover(v.id),
+    coverUrl: thumbnailSrc(v.coverHash),
     aiGenerated: v.aiGenerated,
   }));
   return { videos, cursor: null, hasMore: false };
