@@ -11,7 +11,14 @@ const { base: BASE } = serverOfItsOwn(50, 'real', (_dir, base) => ({
 }));
 
 test('with real credentials every sandbox page and route answers 404', async ({ page, request }) => {
-  for (const path of ['/sandbox/v2/auth/authorize?client_key=real_client_key', '/sandbox/qr?token=x', '/sandbox/control', '/sandbox/api/v2/user/info/']) {
+  for (const path of [
+    '/sandbox/v2/auth/authorize?client_key=real_client_key',
+    '/sandbox/qr?token=x',
+    '/sandbox/control',
+    '/sandbox/api/v2/user/info/',
+    '/sandbox/oembed?url=https://www.tiktok.com/@a/video/1',
+    '/sandbox/t/ZSabc',
+  ]) {
     const res = await request.get(`${BASE}${path}`);
     expect(res.status(), path).toBe(404);
     expect(await res.text()).not.toMatch(/sbx-|Sandbox account|TikTok \(sandbox\)|would like to access/);

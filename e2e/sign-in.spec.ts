@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { control, signIn, uniqueUser } from './support/helpers';
+import { apiPut, control, sandboxVideos, signIn, uniqueUser } from './support/helpers';
 
 test('a new creator signs in through the consent page and sees their display name', async ({ page }) => {
   await signIn(page, 'mia.rivera');
@@ -85,11 +85,26 @@ test('the dashboard redirects to the landing page when signed out', async ({ pag
   await expect(page.getByRole('link', { name: 'Continue with TikTok' })).toBeVisible();
 });
 
-test('a creator who unticks video.list still signs in and is offered to grant it', async ({ page }) => {
+test('a creator who unticks video.list still signs in, is offered Add by link, and to grant it', async ({ page }) => {
   await signIn(page, uniqueUser('novid'), { untick: ['video.list'] });
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByText(/didn.t allow Showreel to see your videos/)).toBeVisible();
+  await expect(page.getByText(/didn.t allow Showreel to list your TikTok videos, so add them by link/)).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Add by link' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Allow access to videos' })).toBeVisible();
+});
+
+test('a creator who unticks user.info.profile: no username anywhere, the public handle is the stable slug', async ({ page }) => {
+  const user = uniqueUser('noprof');
+  const videos = await sandboxVideos(page.request, user);
+  await signIn(page, user, { untick: ['user.info.profile'] });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText(`@${user}`)).toHaveCount(0);
+  // The videos are still there (video.list was granted); a save publishes the page under the slug.
+  await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
+  expect((await apiPut(page, '/api/showcase', { videoIds: [videos[0].id] })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Public page' })).toHaveAttribute('href', /^\/u\/c-[0-9a-f]{10}$/);
+  expect((await page.request.get(`/u/${user}`)).status()).toBe(404);
 });
 
 test('signing out ends the session', async ({ page }) => {

@@ -44,16 +44,30 @@ function loadBalancer(port: number, targets: () => number[], tiktokPort: number)
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
+type Options = {
+  /** Ports from SCALE_PORT + offset on, so a spec file's cluster never meets another's (default 0). */
+  portOffset?: number;
+  /** Settings for every process of this cluster on top of the defaults below. */
+  env?: Record<string, string>;
+};
+
 export class Cluster {
   readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  readonly ports = { lb: BASE_PORT, A: BASE_PORT + 1, B: BASE_PORT + 2, tiktok: BASE_PORT + 3, redis: BASE_PORT + 9 };
-  readonly url = `http://127.0.0.1:${this.ports.lb}`;
-  readonly redis = new TcpLink(this.ports.redis, { host: new URL(TEST_REDIS_URL).hostname, port: Number(new URL(TEST_REDIS_URL).port || 6379) });
+  readonly ports: { lb: number; A: number; B: number; tiktok: number; redis: number };
+  readonly url: string;
+  readonly redis: TcpLink;
   readonly dataDir = `data/scale-${this.id}`;
   private children = new Map<Name, ChildProcess>();
   private lb: http.Server | null = null;
   private database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
   readonly logs: string[] = [];
+
+  constructor(private readonly options: Options = {}) {
+    const base = BASE_PORT + (options.portOffset ?? 0);
+    this.ports = { lb: base, A: base + 1, B: base + 2, tiktok: base + 3, redis: base + 9 };
+    this.url = `http://127.0.0.1:${this.ports.lb}`;
+    this.redis = new TcpLink(this.ports.redis, { host: new URL(TEST_REDIS_URL).hostname, port: Number(new URL(TEST_REDIS_URL).port || 6379) });
+  }
 
   at(name: Name): string {
     return `http://127.0.0.1:${this.ports[name]}`;
@@ -76,6 +90,7 @@ export class Cluster {
       TIKTOK_TIMEOUT_MS: '4000',
       CRON_SECRET,
       SANDBOX_CONTROL_TOKEN,
+      ...this.options.env,
     };
   }
 

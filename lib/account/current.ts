@@ -1,7 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { CONNECTION_STATUS, type ConnectionStatus } from '../auth/connection-status';
+import { CONNECTION_STATUS, type ConnectionStatus, refreshTokenState } from '../auth/connection-status';
 import { currentUserId, getSession } from '../auth/session';
 import { db } from '../platform/db/client';
 import { parseScopes, SCOPES } from '../tiktok/scopes';
@@ -19,7 +19,7 @@ export const requireCreator = cache(async () => {
           avatarUrl: true,
           handle: true,
           showcases: { where: { isDefault: true }, select: { published: true, publishedAt: true } },
-          connection: { select: { scopes: true, status: true, lastSyncedAt: true, lastError: true } },
+          connection: { select: { scopes: true, status: true, lastSyncedAt: true, lastError: true, refreshExpiresAt: true } },
         },
       })
     : null;
@@ -31,12 +31,18 @@ export const requireCreator = cache(async () => {
   const { showcases, ...rest } = user;
   // The default showcase's switch (the dashboard's Publish / Unpublish); it exists once signed in.
   const defaultShowcase = showcases[0] ?? { published: false, publishedAt: null };
+  const stored = (user.connection?.status ?? CONNECTION_STATUS.disconnected) as ConnectionStatus;
+  const refresh = user.connection ? refreshTokenState(user.connection.refreshExpiresAt) : 'valid';
   return {
     ...rest,
     published: defaultShowcase.published,
     publishedAt: defaultShowcase.publishedAt,
     scopes,
     canListVideos: scopes.includes(SCOPES.videoList),
-    status: (user.connection?.status ?? CONNECTION_STATUS.disconnected) as ConnectionStatus,
+    // A refresh token that has run out is a connection that needs reconnecting, whether or not a
+    // refresh has been refused yet (the sync no longer tries it).
+    status: stored === CONNECTION_STATUS.active && refresh === 'expired' ? CONNECTION_STATUS.needsReconnect : stored,
+    /** When the connection runs out, if that is within the warning window: the dashboard asks to reconnect before it does. */
+    expiresSoonAt: stored === CONNECTION_STATUS.active && refresh === 'expiring' ? (user.connection?.refreshExpiresAt ?? null) : null,
   };
 });

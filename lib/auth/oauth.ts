@@ -75,8 +75,10 @@ export async function completeAuthorization(platform: Platform, query: URLSearch
   const error = query.get('error');
   if (error === 'invalid_scope') {
     // Not the creator's doing: the app asked for scopes TikTok has not approved it for.
+    // TikTok's own description (which scopes it refused) goes in too: it is not secret, and it is the fix.
+    const said = (query.get('error_description') ?? '').replace(/[\r\n]+/g, ' ').slice(0, 300);
     console.error(
-      `[auth] TikTok refused the requested scopes (${formatScopes(requestedScopes(env().scopes))}): set TIKTOK_SCOPES to the scopes the app is approved for`,
+      `[auth] TikTok refused the requested scopes (${formatScopes(requestedScopes(env().scopes))})${said ? `: "${said}"` : ''}. Set TIKTOK_SCOPES to the scopes the app is approved for (the README lists what each one enables).`,
     );
     return { ok: false, reason: 'invalid_scope', scheme };
   }

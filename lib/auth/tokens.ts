@@ -8,7 +8,7 @@ import { refreshToken } from '../tiktok/client';
 import { isTikTokError, TikTokError } from '../tiktok/errors';
 import { formatScopes } from '../tiktok/scopes';
 import type { TokenSet } from '../tiktok/types';
-import { CONNECTION_STATUS } from './connection-status';
+import { CONNECTION_STATUS, refreshTokenState } from './connection-status';
 import { decryptLegacyToken, decryptToken, encryptToken, isLegacyToken } from './token-cipher';
 
 /** The account's refresh token is dead (revoked, expired): only the creator reconnecting helps. */
@@ -106,6 +106,7 @@ async function refreshUnderLease(userId: string, staleVersion: number): Promise<
       try {
         const c = await readConnection(userId);
         if (c.version > staleVersion) return { token: decryptToken(c.accessTokenEnc, userId), version: c.version };
+        if (refreshTokenState(c.refreshExpiresAt) === 'expired') await markNeedsReconnect(userId, c.version, 'Refresh token expired');
         const tokens = await refreshWithRetry(userId, c.version, decryptToken(c.refreshTokenEnc, userId));
         // Compare-and-swap on the version: an older pair can never overwrite a newer one.
         const written = await db.tikTokConnection.updateMany({
@@ -127,21 +128,42 @@ async function refreshUnderLease(userId: string, staleVersion: number): Promise<
   }
 }
 
+/** Only the creator reconnecting helps now: the account shows the reconnect banner and nothing refreshes it again. */
+async function markNeedsReconnect(userId: string, version: number, why: string): Promise<never> {
+  await db.tikTokConnection.updateMany({ where: { userId, version }, data: { status: CONNECTION_STATUS.needsReconnect, lastError: why } });
+  throw new NeedsReconnectError();
+}
+
+/**
+ * Refreshes with TikTok, retrying what is worth retrying. A lost answer (the connection broke after
+ * the request went out) is the dangerous case: TikTok may have rotated the token and the new pair is
+ * gone with the answer, so the token held may be dead. It is presented once more, at once: if TikTok
+ * had not acted, that refresh works; if it had, TikTok refuses it (as reuse) and the account needs
+ * reconnecting; if that answer is lost too, the account is marked for reconnection as well rather
+ * than presenting a token that is probably dead again and again (docs/security.md).
+ */
 async function refreshWithRetry(userId: string, version: number, refresh: string): Promise<TokenSet> {
+  let lost = false;
   for (let attempt = 0; ; attempt++) {
     try {
       return await refreshToken(refresh);
     } catch (e) {
       if (isTikTokError(e, 'unauthorized') || (isTikTokError(e) && e.code === 'invalid_grant')) {
-        await db.tikTokConnection.updateMany({
-          where: { userId, version },
-          data: { status: CONNECTION_STATUS.needsReconnect, lastError: `Refresh refused by TikTok (${e.code})` },
-        });
         console.warn(`[tokens] refresh refused for user ${userId}: ${e.message}`);
-        throw new NeedsReconnectError();
+        await markNeedsReconnect(userId, version, `Refresh refused by TikTok (${e.code})`);
       }
-      // Another attempt only if the request's deadline leaves room for it (the worker has none).
-      if (isTikTokError(e) && e.transient && attempt + 1 < REFRESH_ATTEMPTS && remainingMs() > backoff(attempt) + 500) {
+      if (isTikTokError(e) && e.code === 'answer_lost') {
+        if (lost) {
+          console.warn(`[tokens] refresh answer lost twice for user ${userId}: marked for reconnection`);
+          await markNeedsReconnect(userId, version, 'Refresh answer lost twice; TikTok may have rotated the token');
+        }
+        lost = true;
+        console.warn(`[tokens] refresh answer lost for user ${userId}: presenting the token once more`);
+        continue;
+      }
+      // Another attempt only if the request's deadline leaves room for it (the worker has none), and
+      // never a third presentation of a token whose answer was lost.
+      if (isTikTokError(e) && e.transient && !lost && attempt + 1 < REFRESH_ATTEMPTS && remainingMs() > backoff(attempt) + 500) {
         await sleep(backoff(attempt));
         continue;
       }

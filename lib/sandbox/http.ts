@@ -57,6 +57,12 @@ export function controlRoute(handler: (request: Request) => Promise<Response>) {
 }
 
 export function reply(r: SandboxReply): Response {
+  if (r.dropAnswer) {
+    // The connection breaks before the answer's body: the server destroys the socket when the
+    // stream errors, so the client sees its request sent and no answer (a lost answer).
+    const body = new ReadableStream({ start: (c) => c.error(new Error('sandbox: answer dropped')) });
+    return new Response(body, { status: r.status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+  }
   return Response.json(r.body, { status: r.status, headers: { 'Cache-Control': 'no-store' } });
 }
 

@@ -6,6 +6,7 @@ export * from './cdn';
 export * from './display-api';
 export { csvList, type Fault, type QrRecord, REQUIRED_SCOPES, type SandboxReply, SCOPES, type Settings } from './model';
 export * from './oauth';
+export * from './oembed';
 export * from './qr';
 export * from './settings';
 export * from './webhooks';

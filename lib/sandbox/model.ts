@@ -7,7 +7,8 @@ import type { SandboxVideo } from './creators';
 // The sandbox's TikTok: the shapes it keeps (codes, tokens, accounts, QR sessions, faults, settings),
 // what TikTok's scopes and fields are, and the small helpers every part of it uses.
 
-export type SandboxReply = { status: number; body: unknown };
+/** `dropAnswer`: the work is done, then the connection is destroyed before any answer leaves (lib/sandbox/http.ts reply). */
+export type SandboxReply = { status: number; body: unknown; dropAnswer?: boolean };
 
 export type Code = {
   openId: string;
@@ -40,7 +41,8 @@ export type QrRecord = {
   code: string | null;
   expiresAt: number;
 };
-export type Fault = { status?: number; delayMs?: number; remaining?: number | null };
+/** `dropAnswer` (token endpoint): the grant is carried out (a refresh token rotated), then the answer is lost. */
+export type Fault = { status?: number; delayMs?: number; remaining?: number | null; dropAnswer?: boolean };
 export type Settings = {
   coverTtlSeconds: number;
   avatarTtlSeconds: number;

@@ -53,6 +53,8 @@ export async function enter(endpoint: string, style: 'oauth' | 'api', signal?: A
   if (!fault) return null;
   if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
   if (signal?.aborted) return { status: 499, body: { error: 'client_closed_request' } };
+  // The caller does the work and then drops the answer (only the token endpoint honours it).
+  if (fault.dropAnswer) return { status: 200, body: null, dropAnswer: true };
   if (!fault.status) return null;
   const code = fault.status === 429 ? 'rate_limit_exceeded' : fault.status >= 500 ? 'internal_error' : 'invalid_params';
   const message = fault.status === 429 ? 'Too many requests' : 'Something went wrong';

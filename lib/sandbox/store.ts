@@ -8,7 +8,7 @@ import { env } from '../platform/config/env';
 // its own in the data folder (never in the app's database): it shares nothing with the app, and
 // every process on this machine sees the same TikTok.
 
-type Kind = 'code' | 'access' | 'refresh' | 'qr' | 'fault' | 'settings' | 'account';
+type Kind = 'code' | 'access' | 'refresh' | 'qr' | 'fault' | 'settings' | 'account' | 'short';
 
 const g = globalThis as unknown as { sandboxDb?: Database.Database };
 

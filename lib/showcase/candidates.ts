@@ -4,6 +4,7 @@ import { chunk } from '../platform/chunk';
 import { db } from '../platform/db/client';
 import { listVideos, MAX_PAGE_SIZE } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
+import { LINKED } from '../videos/linked';
 import type { Candidate } from './rules';
 import { RULE_CANDIDATES } from './schema';
 import { videoRow } from './tiktok-videos';
@@ -43,7 +44,8 @@ export async function ensureCandidates(userId: string, maxAgeMs = CANDIDATES_MAX
 /** The stored candidates, newest first, as the rules see them. */
 export async function candidatesOf(userId: string): Promise<Candidate[]> {
   const rows = await db.video.findMany({
-    where: { userId, available: true },
+    // The creator's own list (video.list); videos added by link have no place in TikTok's order.
+    where: { userId, available: true, source: { not: LINKED } },
     orderBy: [{ createTime: 'desc' }, { id: 'desc' }],
     take: RULE_CANDIDATES,
     select: { id: true, description: true, createTime: true, viewCount: true, likeCount: true, aiGenerated: true, available: true },

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '../platform/db/client';
 import { HttpError } from '../platform/http/errors';
 import type { TikTokVideo } from '../tiktok/types';
+import { linkedVideoIds } from '../videos/linked';
 import { candidatesOf, ensureCandidates } from './candidates';
 import { copyCovers } from './cover-copies';
 import { pruneVideos } from './prune';
@@ -48,12 +49,16 @@ export async function writeItems(showcase: ShowcaseRecord, items: ItemInput[]): 
   if (rule.kind !== 'manual' && items.length > MAX_PINNED)
     throw new HttpError('bad_request', `items: a showcase with a ${rule.kind} rule pins at most ${MAX_PINNED} videos`);
   const ids = items.map((i) => i.videoId);
-  const own = ids.length ? await fetchOwnVideos(userId, ids) : new Map<string, TikTokVideo>();
-  const missing = ids.filter((id) => !own.has(id));
+  // Videos added by link were proved the creator's through oEmbed when added (lib/videos/by-link.ts)
+  // and are re-checked by the sync: they are not asked of the Display API (no video.list needed).
+  const linked = await linkedVideoIds(userId, ids);
+  const asked = ids.filter((id) => !linked.has(id));
+  const own = asked.length ? await fetchOwnVideos(userId, asked) : new Map<string, TikTokVideo>();
+  const missing = asked.filter((id) => !own.has(id));
   if (missing.length) throw new NotOwnedError(missing);
-  const videos = ids.flatMap((id) => own.get(id) ?? []);
+  const videos = asked.flatMap((id) => own.get(id) ?? []);
   const copies = await copyCovers(userId, videos);
-  const picks = (await rulePicks(showcase, ids)).filter((id) => !own.has(id));
+  const picks = (await rulePicks(showcase, ids)).filter((id) => !ids.includes(id));
   const pickCopies = await copyStoredCovers(userId, picks);
   const pinned = rule.kind !== 'manual';
   // A draft default's first save of a non-empty showcase publishes it; later saves leave the switch alone.

@@ -9,13 +9,24 @@ import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
 import { refreshCandidates } from '../showcase/candidates';
 import { reapplyRule } from '../showcase/items';
+import { revalidateShowcaseOf } from '../showcase/revalidate';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/tiktok-videos';
 import { parseScopes, SCOPES } from '../tiktok/scopes';
 import { callCounter } from '../tiktok/transport';
 import type { TikTokVideo } from '../tiktok/types';
+import { linkedVideoIds, recheckLinkedVideos } from '../videos/linked';
 import { purgeExpired } from './cleanup';
 
-type SyncSummary = { accounts: number; done: number; skipped: number; failed: number; apiCalls: number; durationMs: number };
+type SyncSummary = {
+  accounts: number;
+  done: number;
+  skipped: number;
+  failed: number;
+  /** Accounts left alone because their refresh token has run out (only reconnecting helps). */
+  expired: number;
+  apiCalls: number;
+  durationMs: number;
+};
 
 type Options = {
   /** Sync every connected account, not only those whose last sync is older than the interval. */
@@ -41,10 +52,19 @@ function totalCalls(): number {
 async function syncAccount(userId: string, scopes: string[]): Promise<void> {
   // The profile first: it refreshes the token when due, and TikTok's signed avatar URLs expire too.
   await refreshProfile(userId, scopes);
+  // Videos added by link are asked of TikTok's public oEmbed, video.list or not: one removed from
+  // TikTok drops out of the showcase.
+  const { username } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true } });
+  if (await recheckLinkedVideos(userId, username)) await revalidateShowcaseOf(userId);
   if (!scopes.includes(SCOPES.videoList)) return;
   const recentVideos = await refreshCandidates(userId);
   const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true }, distinct: ['videoId'] });
-  const ids = saved.map((s) => s.videoId);
+  // Videos added by link were re-checked above, through oEmbed; the Display API is not asked about them.
+  const linked = await linkedVideoIds(
+    userId,
+    saved.map((s) => s.videoId),
+  );
+  const ids = saved.map((s) => s.videoId).filter((id) => !linked.has(id));
   if (ids.length) {
     const recent = new Map(recentVideos.map((v) => [v.id, v]));
     const fresh = new Map<string, TikTokVideo>(ids.flatMap((id) => recent.get(id) ?? []).map((v) => [v.id, v]));
@@ -79,8 +99,9 @@ async function syncLeased(userId: string, scopes: string, holder: string): Promi
  * rather than at the next scheduled pass. A sync already running for them counts as this one.
  */
 export async function syncCreatorNow(userId: string): Promise<Outcome> {
-  const connection = await db.tikTokConnection.findUnique({ where: { userId }, select: { status: true, scopes: true } });
+  const connection = await db.tikTokConnection.findUnique({ where: { userId }, select: { status: true, scopes: true, refreshExpiresAt: true } });
   if (connection?.status !== CONNECTION_STATUS.active) return { result: 'failed', message: 'TikTok is not connected.' };
+  if (connection.refreshExpiresAt <= new Date()) return { result: 'failed', message: 'Your TikTok connection has run out: reconnect TikTok.' };
   return syncLeased(userId, connection.scopes, randomUUID());
 }
 
@@ -93,13 +114,22 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
   const started = Date.now();
   const callsBefore = totalCalls();
   const dueBefore = new Date(Date.now() - env().syncIntervalMs + 60_000);
-  const accounts = await db.tikTokConnection.findMany({
-    where: { status: CONNECTION_STATUS.active, ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) },
-    select: { userId: true, scopes: true },
-    orderBy: { lastSyncedAt: { sort: 'asc', nulls: 'first' } },
-  });
-  const summary: SyncSummary = { accounts: accounts.length, done: 0, skipped: 0, failed: 0, apiCalls: 0, durationMs: 0 };
+  const due = { status: CONNECTION_STATUS.active, ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) };
+  // A connection whose refresh token has run out is not asked about at all: TikTok would refuse every
+  // refresh, every sync, for ever. Its public page keeps serving what was stored; the dashboard asks
+  // the creator to reconnect.
+  const now = new Date();
+  const [accounts, expired] = await Promise.all([
+    db.tikTokConnection.findMany({
+      where: { ...due, refreshExpiresAt: { gt: now } },
+      select: { userId: true, scopes: true },
+      orderBy: { lastSyncedAt: { sort: 'asc', nulls: 'first' } },
+    }),
+    db.tikTokConnection.count({ where: { ...due, refreshExpiresAt: { lte: now } } }),
+  ]);
+  const summary: SyncSummary = { accounts: accounts.length, done: 0, skipped: 0, failed: 0, expired, apiCalls: 0, durationMs: 0 };
   log(`${accounts.length} account(s) to sync`);
+  if (expired) log(`${expired} account(s) left alone: their refresh token has expired, the creator has to reconnect`);
   const holder = randomUUID();
   const batchSize = opts.batchSize ?? 5;
   for (let i = 0; i < accounts.length; i += batchSize) {

@@ -5,8 +5,8 @@ import { isTikTokShareUrl } from './cdn';
 import { TikTokError } from './errors';
 import * as wire from './schemas';
 import { formatScopes, parseScopes, requestedScopes, SCOPES } from './scopes';
-import { apiCall, oauthCall } from './transport';
-import type { QrCheck, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from './types';
+import { apiCall, oauthCall, publicGet } from './transport';
+import type { QrCheck, TikTokOEmbed, TikTokProfile, TikTokVideo, TokenSet, VideoPage } from './types';
 
 // The typed TikTok client: the only code that knows TikTok's URLs, fields and error shapes.
 
@@ -129,6 +129,31 @@ export async function queryVideos(accessToken: string, ids: string[]): Promise<T
     wire.videoListData,
   );
   return data.videos.map(toVideo);
+}
+
+/**
+ * What TikTok's public oEmbed says about a video page (`{TIKTOK_AUTH_BASE_URL}/oembed?url=…`): no
+ * token, its own share of the call budget. TikTok answers an unknown, private or deleted video
+ * with a 4xx (judged by the status: its body has varied): TikTokError `invalid`, code
+ * `video_unavailable`. 429 and 5xx are TikTok's own trouble, as for every other call.
+ */
+export async function getOEmbed(videoUrl: string): Promise<TikTokOEmbed> {
+  const { status, body } = await publicGet('oembed', `${env().authBaseUrl}/oembed?url=${encodeURIComponent(videoUrl)}`);
+  if (status === 429) throw new TikTokError('rate_limited', 'rate_limit_exceeded', 'TikTok is busy', null, status);
+  if (status >= 500) throw new TikTokError('server', `http_${status}`, 'oEmbed failed', null, status);
+  if (status !== 200) throw new TikTokError('invalid', 'video_unavailable', 'TikTok has no public video at this address', null, status);
+  const parsed = wire.oembed.safeParse(body);
+  if (!parsed.success) throw new TikTokError('server', 'malformed_response', 'unexpected oembed response', null, status);
+  const o = parsed.data;
+  const thumbnail = o.thumbnail_url ?? '';
+  return {
+    videoId: o.embed_product_id,
+    title: o.title.trim(),
+    authorName: o.author_name,
+    authorUsername: o.author_unique_id,
+    thumbnailUrl: thumbnail,
+    thumbnailExpiresAt: thumbnail ? signedUrlExpiry(thumbnail) : new Date(0),
+  };
 }
 
 export function authorizeUrl(input: { state: string; codeChallenge: string; redirectUri: string; scopes?: string[] }): string {

@@ -95,4 +95,21 @@ export const checkQrcodeData = z.object({
   state: z.string().optional(),
 });
 
+/**
+ * TikTok's public oEmbed answer (`https://www.tiktok.com/oembed?url=…`). `author_unique_id` is the
+ * username; `embed_product_id` the video id; `thumbnail_url` a signed CDN URL that expires.
+ */
+export const oembed = z.object({
+  title: z.string().optional().default(''),
+  author_name: z.string().optional().default(''),
+  author_url: z.string().optional(),
+  author_unique_id: z.string().min(1),
+  embed_product_id: z.string().min(1),
+  thumbnail_url: z.string().optional(),
+  thumbnail_width: z.coerce.number().optional(),
+  thumbnail_height: z.coerce.number().optional(),
+  html: z.string().optional(),
+  provider_name: z.string().optional(),
+});
+
 export type WireVideo = z.infer<typeof video>;

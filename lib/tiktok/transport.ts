@@ -51,13 +51,18 @@ async function send(endpoint: string, url: string, init: RequestInit): Promise<{
   await takeBudget(endpoint);
   count(endpoint);
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(waitBudgetMs()) });
   } catch (e) {
-    const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-    throw new TikTokError('network', timedOut ? 'timeout' : 'network_error', timedOut ? 'TikTok did not answer in time' : 'TikTok could not be reached');
+    throw networkError(e, false);
   }
-  const text = await response.text();
+  try {
+    text = await response.text();
+  } catch (e) {
+    // TikTok answered (a status line came) and the body broke off: the request was acted on.
+    throw networkError(e, true);
+  }
   let body: unknown = null;
   try {
     body = text ? JSON.parse(text) : null;
@@ -65,6 +70,23 @@ async function send(endpoint: string, url: string, init: RequestInit): Promise<{
     body = null;
   }
   return { status: response.status, body };
+}
+
+/** Socket errors that mean the connection broke after the request went out. */
+const BROKEN_AFTER_SENDING = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+/**
+ * A call that got no answer, in three kinds: `timeout` (ours), `answer_lost` (the connection broke
+ * once the request was out: TikTok may have acted on it, e.g. rotated a refresh token) and
+ * `network_error` (TikTok could not be reached: nothing was sent).
+ */
+function networkError(e: unknown, answered: boolean): TikTokError {
+  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError'))
+    return new TikTokError('network', 'timeout', 'TikTok did not answer in time');
+  const cause = e instanceof Error ? (e.cause as { code?: string } | undefined) : undefined;
+  if (answered || (cause?.code && BROKEN_AFTER_SENDING.has(cause.code)))
+    return new TikTokError('network', 'answer_lost', 'the connection to TikTok broke before its answer arrived');
+  return new TikTokError('network', 'network_error', 'TikTok could not be reached');
 }
 
 function kindForStatus(status: number): TikTokErrorKind {
@@ -138,4 +160,38 @@ export async function apiCall<T extends z.ZodTypeAny>(
   const data = schema.safeParse(parsed.data.data);
   if (!data.success) throw new TikTokError('server', 'malformed_response', `unexpected ${endpoint} data`, log_id ?? null, status);
   return data.data;
+}
+
+/**
+ * A GET of one of TikTok's public web addresses (oEmbed, a short link): no token, no redirect
+ * followed (the caller decides where a redirect may lead), under its own endpoint's share of the
+ * budget and the same timeout as every TikTok call.
+ */
+export async function publicGet(endpoint: string, url: string): Promise<{ status: number; location: string | null; body: unknown }> {
+  await takeBudget(endpoint);
+  count(endpoint);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      cache: 'no-store',
+      redirect: 'manual',
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(waitBudgetMs()),
+    });
+  } catch (e) {
+    throw networkError(e, false);
+  }
+  try {
+    text = await response.text();
+  } catch (e) {
+    throw networkError(e, true);
+  }
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return { status: response.status, location: response.headers.get('location'), body };
 }

@@ -33,6 +33,18 @@ export type TikTokVideo = {
   aiGenerated: boolean;
 };
 
+/** What TikTok's public oEmbed says about a video: no token needed, so no counts and no AI mark. */
+export type TikTokOEmbed = {
+  videoId: string;
+  title: string;
+  authorName: string;
+  /** The author's TikTok username (author_unique_id). */
+  authorUsername: string;
+  /** A signed CDN URL of the thumbnail, or '' when TikTok sent none. */
+  thumbnailUrl: string;
+  thumbnailExpiresAt: Date;
+};
+
 export type VideoPage = { videos: TikTokVideo[]; cursor: number | null; hasMore: boolean };
 
 /** A QR session's state in the app's words (TikTok calls a used code `utilised`). */

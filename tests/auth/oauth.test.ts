@@ -103,6 +103,26 @@ describe('the OAuth state', () => {
     expect(await completeAuthorization('native', answer(state))).toMatchObject({ ok: true, scheme: 'myapp', handoffChallenge: 'c'.repeat(43) });
   });
 
+  it('reports invalid_scope as the app\u2019s misconfiguration, logging the scopes asked for and the setting to change', async () => {
+    const state = await start();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const result = await completeAuthorization(
+        'web',
+        answer(state, { error: 'invalid_scope', error_description: 'The app is not approved for: video.list.' }),
+      );
+      expect(result).toMatchObject({ ok: false, reason: 'invalid_scope' });
+      expect(errors).toHaveBeenCalledTimes(1);
+      const line = String(errors.mock.calls[0][0]);
+      // The defaults (TIKTOK_SCOPES unset in the tests), TikTok's words, and the setting.
+      expect(line).toContain('user.info.basic,user.info.profile,video.list');
+      expect(line).toContain('The app is not approved for: video.list.');
+      expect(line).toContain('TIKTOK_SCOPES');
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it('reports a cancel at TikTok as access_denied', async () => {
     const state = await start();
     expect(await completeAuthorization('web', answer(state, { error: 'access_denied' }))).toMatchObject({ ok: false, reason: 'access_denied' });

@@ -95,6 +95,16 @@ describe('getAccessToken', () => {
     expect(refreshCalls).toHaveLength(1);
   });
 
+  it('does not ask TikTok with a refresh token that has run out: the account needs reconnecting', async () => {
+    await seed(60_000);
+    await db.tikTokConnection.update({ where: { userId }, data: { refreshExpiresAt: new Date(Date.now() - 1000) } });
+    tokenEndpoint((_r, n) => rotated(n));
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(NeedsReconnectError);
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+    expect(c).toMatchObject({ status: 'needs_reconnect', lastError: 'Refresh token expired' });
+    expect(refreshCalls).toEqual([]);
+  });
+
   it('retries transient failures with backoff, and marks nothing when they persist', async () => {
     await seed(60_000);
     tokenEndpoint((_r, n) => (n < 3 ? HttpResponse.json({ error: 'server_error', error_description: 'down' }, { status: 500 }) : rotated(n)));
@@ -106,6 +116,60 @@ describe('getAccessToken', () => {
     await expect(getAccessToken(userId)).rejects.toBeInstanceOf(TikTokError);
     expect(refreshCalls).toHaveLength(3);
     expect((await db.tikTokConnection.findUniqueOrThrow({ where: { userId } })).status).toBe('active');
+  });
+});
+
+/** TikTok acted on the request, answered its status line, and the connection broke off before the body. */
+const lostAnswer = () =>
+  new HttpResponse(
+    new ReadableStream({
+      start: (c) => c.error(new Error('connection reset')),
+    }),
+    { status: 200, headers: { 'Content-Type': 'application/json' } },
+  );
+
+describe('a refresh whose answer is lost', () => {
+  it('presents the token once more; TikTok had not rotated it, so that refresh works', async () => {
+    await seed(60_000);
+    tokenEndpoint((_r, n) => (n === 1 ? lostAnswer() : rotated(n)));
+    expect(await getAccessToken(userId)).toBe('act.new2');
+    expect(refreshCalls).toEqual(['rft.old', 'rft.old']);
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+    expect(c.status).toBe('active');
+    expect(decryptToken(c.refreshTokenEnc, userId)).toBe('rft.new2');
+  });
+
+  it('TikTok had rotated it: the one retry is refused, the account needs reconnecting, and nothing is tried again', async () => {
+    await seed(60_000);
+    let rotatedAway = false;
+    tokenEndpoint(() => {
+      if (!rotatedAway) {
+        rotatedAway = true;
+        return lostAnswer();
+      }
+      return HttpResponse.json({ error: 'invalid_grant', error_description: 'Refresh token was already used.', log_id: 'x' });
+    });
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(NeedsReconnectError);
+    expect(refreshCalls).toEqual(['rft.old', 'rft.old']);
+    expect((await db.tikTokConnection.findUniqueOrThrow({ where: { userId } })).status).toBe('needs_reconnect');
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(NeedsReconnectError);
+    expect(refreshCalls).toHaveLength(2);
+  });
+
+  it('lost again: marked for reconnection after one retry, never a third presentation', async () => {
+    await seed(60_000);
+    tokenEndpoint(() => lostAnswer());
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(NeedsReconnectError);
+    expect(refreshCalls).toEqual(['rft.old', 'rft.old']);
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId } });
+    expect(c).toMatchObject({ status: 'needs_reconnect', lastError: expect.stringMatching(/answer lost/) });
+  });
+
+  it('a 5xx after a lost answer is not retried with backoff: one retry in all, the error is the caller’s', async () => {
+    await seed(60_000);
+    tokenEndpoint((_r, n) => (n === 1 ? lostAnswer() : new HttpResponse(null, { status: 503 })));
+    await expect(getAccessToken(userId)).rejects.toBeInstanceOf(TikTokError);
+    expect(refreshCalls).toHaveLength(2);
   });
 });
 

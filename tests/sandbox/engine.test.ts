@@ -236,6 +236,23 @@ describe('test controls', () => {
     expect(sbx.counters()).toMatchObject({ 'video/list': 2, 'oauth/token:refresh': 1 });
   });
 
+  it('rotate then drop the answer: the refresh is carried out, the answer is marked lost, the old token is then reuse', async () => {
+    const s = await signIn();
+    const refresh = (t: string) => sbx.token(form({ client_key: KEY, client_secret: SECRET, grant_type: 'refresh_token', refresh_token: t }));
+    sbx.resetCounters();
+    sbx.setFault('oauth/token:refresh', { dropAnswer: true, remaining: 1 });
+    const dropped = await refresh(s.refresh_token);
+    expect(dropped.dropAnswer).toBe(true);
+    // The fault is spent; the token the client still holds was rotated away.
+    const again = await refresh(s.refresh_token);
+    expect(again.dropAnswer).toBeUndefined();
+    expect((again.body as Body).error).toBe('invalid_grant');
+    expect(sbx.counters()[`oauth/token:reuse@${s.user}`]).toBe(1);
+    // The reply layer turns a dropped answer into a connection that breaks before the body.
+    const res = (await import('@/lib/sandbox/http')).reply(dropped);
+    await expect(res.text()).rejects.toThrow();
+  });
+
   it('can be slow on a chosen endpoint', async () => {
     const s = await signIn();
     sbx.setFault('user/info', { delayMs: 120 });

@@ -80,4 +80,46 @@ describe('runSync', () => {
     fakeDisplayApi(server, () => videos);
     expect(await runSync({ log: quiet })).toMatchObject({ accounts: 1, skipped: 1, done: 0 });
   });
+
+  it('leaves alone a connection whose refresh token has run out: no TikTok call, the stored showcase stays', async () => {
+    const videos = fakeVideos(3, '77');
+    const expired = await connectedCreator();
+    const expiring = await connectedCreator();
+    fakeDisplayApi(server, () => videos);
+    await saveShowcase(expired, [videos[0].id, videos[1].id]);
+    // Its access token is dead too, and its refresh token ran out a minute ago; the other one's runs out in 10 days.
+    await db.tikTokConnection.update({
+      where: { userId: expired },
+      data: { lastSyncedAt: null, accessExpiresAt: new Date(Date.now() - 3600_000), refreshExpiresAt: new Date(Date.now() - 60_000) },
+    });
+    await db.tikTokConnection.update({ where: { userId: expiring }, data: { lastSyncedAt: null, refreshExpiresAt: new Date(Date.now() + 10 * 86_400_000) } });
+    // Any call to the token endpoint would fail the test (MSW refuses unhandled requests); the Display API counts per token.
+    const seen: string[] = [];
+    const calls = fakeDisplayApi(
+      server,
+      () => videos,
+      (_endpoint, _n, token) => {
+        seen.push(token);
+        return false;
+      },
+    );
+    const lines: string[] = [];
+    const first = await runSync({ log: (l) => lines.push(l) });
+    expect(first).toMatchObject({ accounts: 1, done: 1, failed: 0, expired: 1 });
+    expect(seen.filter((t) => t === `act.${expired}`)).toEqual([]);
+    expect(seen).toContain(`act.${expiring}`);
+    expect(lines).toContain('1 account(s) left alone: their refresh token has expired, the creator has to reconnect');
+    // Every later sync leaves it alone again (no retry storm), and what visitors see is untouched.
+    const before = calls['video/list'];
+    expect(await runSync({ all: true, log: quiet })).toMatchObject({ expired: 1 });
+    expect(seen.filter((t) => t === `act.${expired}`)).toEqual([]);
+    expect(calls['video/list']).toBeGreaterThan(before);
+    const rows = await db.video.findMany({ where: { userId: expired }, select: { id: true, available: true }, orderBy: { id: 'asc' } });
+    expect(rows).toEqual([
+      { id: videos[0].id, available: true },
+      { id: videos[1].id, available: true },
+    ]);
+    const c = await db.tikTokConnection.findUniqueOrThrow({ where: { userId: expired } });
+    expect(c).toMatchObject({ status: 'active', lastSyncedAt: null });
+  });
 });

@@ -91,10 +91,12 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
                   <CoverPicture copy={item.cover} className="embed-cover" sizes={COVER_SIZES[options.layout]} eager={i < 4} />
                   <PlayLabel className="embed-play" />
                   <span className="embed-title">{label}</span>
-                  <span className="embed-duration">
-                    <span className="visually-hidden">, </span>
-                    {formatDuration(item.durationSeconds)}
-                  </span>
+                  {item.durationSeconds > 0 && (
+                    <span className="embed-duration">
+                      <span className="visually-hidden">, </span>
+                      {formatDuration(item.durationSeconds)}
+                    </span>
+                  )}
                   {item.aiGenerated && <span className="visually-hidden">, </span>}
                   <AiLabel item={item} className="embed-ai" />
                   {options.stats && <Stats item={item} />}

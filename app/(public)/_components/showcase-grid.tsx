@@ -38,9 +38,14 @@ export function ShowcaseGrid({ items }: { items: PublicVideo[] }) {
                 <PlayLabel className="play-badge" />
                 <span className="meta">
                   <span className="title">{label}</span>
+                  {/* A video added by link has no duration (TikTok's oEmbed does not say): none is shown. */}
                   <span className="sub">
-                    <span className="visually-hidden">, </span>
-                    {formatDuration(item.durationSeconds)}
+                    {item.durationSeconds > 0 && (
+                      <>
+                        <span className="visually-hidden">, </span>
+                        {formatDuration(item.durationSeconds)}
+                      </>
+                    )}
                     {item.aiGenerated && <span className="visually-hidden">, </span>}
                     <AiLabel item={item} />
                   </span>

@@ -8,12 +8,13 @@ import { env } from '@/lib/platform/config/env';
 import { paths } from '@/lib/platform/http/paths';
 import { listShowcases } from '@/lib/showcase/showcases';
 import { AccountActions } from './_components/account-actions';
+import { ExpiringConnectionBanner } from './_components/expiring-connection-banner';
+import { LinkedVideos } from './_components/linked-videos';
 import { PublishStatus, WhenLive } from './_components/publish-status';
 import { RecentVideos } from './_components/recent-videos';
 import { ReconnectBanner } from './_components/reconnect-banner';
 import { SharePanel } from './_components/share-panel';
 import { ShowcaseList } from './_components/showcase-list';
-import { TikTokProblem } from './_components/tiktok-problem';
 import { VideoGridSkeleton } from './_components/video-grid-skeleton';
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } };
@@ -54,6 +55,7 @@ export default async function DashboardPage() {
       {creator.status !== CONNECTION_STATUS.disconnected && <PublishStatus initial={publication} publicUrl={publicUrl} />}
 
       {creator.status === CONNECTION_STATUS.needsReconnect && <ReconnectBanner />}
+      {creator.expiresSoonAt && <ExpiringConnectionBanner expiresAt={creator.expiresSoonAt} />}
       {creator.status === CONNECTION_STATUS.disconnected && (
         <div className="notice warn" role="status">
           <p>TikTok is disconnected and your showcase is unpublished. Connect again to pick up where you left off.</p>
@@ -65,7 +67,11 @@ export default async function DashboardPage() {
 
       {creator.status !== CONNECTION_STATUS.disconnected && <ShowcaseList initial={showcases} />}
 
-      {connected && !creator.canListVideos && <TikTokProblem kind="scope" />}
+      {connected && !creator.canListVideos && (
+        <Suspense fallback={<VideoGridSkeleton />}>
+          <LinkedVideos userId={creator.id} />
+        </Suspense>
+      )}
       {connected && creator.canListVideos && main?.rule.kind !== 'manual' && main && (
         <p className="notice">
           Your default showcase follows a rule ({main.ruleSummary.toLowerCase()}).{' '}

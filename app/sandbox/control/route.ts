@@ -16,20 +16,25 @@ const endpoint = z.enum([
   'video/query',
   'cdn/cover',
   'cdn/avatar',
+  'oembed',
 ]);
 const username = z.string().refine(isSandboxUsername, 'not a sandbox username').default(sandbox.DEFAULT_USERNAME);
 
 const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reset') }),
   z.object({ action: z.literal('resetCounters') }),
-  z.object({
-    action: z.literal('fault'),
-    endpoint,
-    // 403 is what TikTok's CDN answers past x-expires (cdn/cover, cdn/avatar).
-    status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503)]).optional(),
-    delayMs: z.number().int().min(0).max(60_000).optional(),
-    times: z.number().int().positive().optional(),
-  }),
+  z
+    .object({
+      action: z.literal('fault'),
+      endpoint,
+      // 403 is what TikTok's CDN answers past x-expires (cdn/cover, cdn/avatar).
+      status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503)]).optional(),
+      delayMs: z.number().int().min(0).max(60_000).optional(),
+      times: z.number().int().positive().optional(),
+      /** The token endpoint carries the grant out (rotates), then drops the connection without answering. */
+      dropAnswer: z.boolean().optional(),
+    })
+    .refine((f) => !f.dropAnswer || f.endpoint.startsWith('oauth/token:'), 'dropAnswer applies to oauth/token:code and oauth/token:refresh'),
   z.object({ action: z.literal('clearFaults') }),
   z.object({
     action: z.literal('settings'),
@@ -58,6 +63,8 @@ const command = z.discriminatedUnion('action', [
     likes: z.number().int().nonnegative().optional(),
     aiGenerated: z.boolean().optional(),
   }),
+  // A short link to one of an account's videos, or (to test refusals) to any https address.
+  z.object({ action: z.literal('shortLink'), username, videoId: z.string().optional(), target: z.url({ protocol: /^https$/ }).optional() }),
 ]);
 
 export const GET = controlRoute(async () =>
@@ -77,7 +84,7 @@ export const POST = controlRoute(async (request: Request) => {
       sandbox.resetCounters();
       return Response.json({ ok: true });
     case 'fault':
-      sandbox.setFault(c.endpoint, { status: c.status, delayMs: c.delayMs, remaining: c.times ?? null });
+      sandbox.setFault(c.endpoint, { status: c.status, delayMs: c.delayMs, remaining: c.times ?? null, dropAnswer: c.dropAnswer });
       return Response.json({ ok: true });
     case 'clearFaults':
       sandbox.clearFaults();
@@ -113,6 +120,11 @@ export const POST = controlRoute(async (request: Request) => {
     case 'publishVideo': {
       const { action: _, username: name, ...video } = c;
       return Response.json({ video: sandbox.publishVideo(name, video) }, { status: 201 });
+    }
+    case 'shortLink': {
+      const target = c.videoId ? `https://www.tiktok.com/@${c.username}/video/${c.videoId}` : c.target;
+      if (!target) return Response.json({ error: { code: 'bad_request', message: 'Give videoId or target' } }, { status: 400 });
+      return Response.json(sandbox.createShortLink(target));
     }
   }
 });

@@ -18,6 +18,8 @@ const LIMITS = {
   refreshNow: { perUser: 1 },
   // A rule's live preview may read the newest videos again (five video/list pages at most).
   rulePreview: { perUser: 30 },
+  // Each link costs TikTok a short-link resolution and an oEmbed call, and a thumbnail copy.
+  videoByLink: { perUser: 20 },
 } as const;
 
 /**
@@ -81,6 +83,10 @@ export function limitRefreshNow(userId: string): Promise<Verdict> {
 
 export function limitRulePreviews(userId: string): Promise<Verdict> {
   return firstRefusal([[`rulePreview:user:${userId}`, LIMITS.rulePreview.perUser]]);
+}
+
+export function limitVideosByLink(userId: string): Promise<Verdict> {
+  return firstRefusal([[`videoByLink:user:${userId}`, LIMITS.videoByLink.perUser]]);
 }
 
 export function limitShowcaseSaves(userId: string): Promise<Verdict> {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useSWRConfig } from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import { videoLabel } from '@/lib/platform/format';
@@ -9,13 +9,19 @@ import type { VideoCard, VideoPageDto } from '@/lib/videos/types';
 import { ApiError, apiFetch, FALLBACK_MESSAGE } from '../../../_components/api-fetch';
 import { useHydrated } from '../../../_components/use-hydrated';
 import { type EditorState, isDraft, putShowcase } from './editor-state';
-import { RecentGrid } from './recent-grid';
+import { type GridLabels, RecentGrid } from './recent-grid';
 import { type OrderItem, ShowcaseOrder } from './showcase-order';
 import { SHOWCASE_SAVED_KEY } from './showcase-saved-key';
 import { useEditorState } from './use-editor-state';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
-type Props = { initialPage: VideoPageDto; initialState: EditorState };
+type Props = {
+  initialPage: VideoPageDto;
+  initialState: EditorState;
+  /** Rendered above the editor with a callback that adds a video to the picker, ticked (the "Add by link" field). */
+  addon?: (onAdded: (video: VideoCard) => void) => ReactNode;
+  gridLabels?: GridLabels;
+};
 type Status = { kind: 'idle' | 'saving' | 'ok' | 'error'; text: string };
 
 const getPage = (url: string) => apiFetch<VideoPageDto>(url);
@@ -24,7 +30,7 @@ const getPage = (url: string) => apiFetch<VideoPageDto>(url);
  * Pick videos, put them in order, save the showcase. On a phone the showcase panel is a bar fixed to
  * the bottom of the screen (the count and Save always in reach) that opens the order as a sheet.
  */
-export function ShowcasePicker({ initialPage, initialState }: Props) {
+export function ShowcasePicker({ initialPage, initialState, addon, gridLabels }: Props) {
   const pages = useSWRInfinite<VideoPageDto>(
     (index, previous: VideoPageDto | null) => {
       if (index === 0) return '/api/videos';
@@ -58,6 +64,15 @@ export function ShowcasePicker({ initialPage, initialState }: Props) {
     return draft.map((id) => m.get(id) ?? { id, label: `Video ${id}`, coverUrl: null, available: true });
   }, [state.items, videos, draft]);
 
+  // A video added from outside the grid (by link) joins the first page and the draft at once.
+  const added = (video: VideoCard) => {
+    // The cache is empty while the server's first page is only the fallback: start from what is shown.
+    void pages.mutate((data = loaded) => [{ ...data[0], videos: [video, ...data[0].videos.filter((v) => v.id !== video.id)] }, ...data.slice(1)], {
+      revalidate: false,
+    });
+    setDraft((d) => (d.includes(video.id) ? d : [...d, video.id]));
+  };
+
   const toggle = (id: string) => {
     setStatus({ kind: 'idle', text: '' });
     setDraft((d) => (d.includes(id) ? d.filter((x) => x !== id) : [...d, id]));
@@ -85,7 +100,9 @@ export function ShowcasePicker({ initialPage, initialState }: Props) {
 
   return (
     <div className="layout-2 editor">
+      {addon?.(added)}
       <RecentGrid
+        labels={gridLabels}
         videos={videos}
         selected={draft}
         onToggle={toggle}
