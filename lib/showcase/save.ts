@@ -5,7 +5,7 @@ import { HttpError } from '../platform/http/errors';
 import type { TikTokVideo } from '../tiktok/types';
 import { copyCovers } from './cover-copies';
 import { readShowcase } from './read';
-import { revalidateShowcaseOf } from './revalidate';
+import { edgePurgesOf, revalidateShowcaseOf } from './revalidate';
 import { fetchOwnVideos, videoRow } from './tiktok-videos';
 import type { ShowcaseEntry } from './types';
 
@@ -31,6 +31,7 @@ export async function saveShowcase(userId: string, videoIds: string[]): Promise<
   // keeps its previous copy (or the placeholder) and never fails the save.
   const copies = await copyCovers(userId, videos);
   const before = await db.video.findMany({ where: { userId }, select: { coverHash: true } });
+  const edgePurges = await edgePurgesOf(userId);
   await db.$transaction([
     db.showcaseItem.deleteMany({ where: { userId } }),
     db.video.deleteMany({ where: { userId, id: { notIn: videoIds } } }),
@@ -41,9 +42,10 @@ export async function saveShowcase(userId: string, videoIds: string[]): Promise<
     db.showcaseItem.createMany({ data: videoIds.map((videoId, position) => ({ userId, videoId, position })) }),
     // A draft's first save of a non-empty showcase publishes it; later saves leave the switch alone.
     ...(videoIds.length ? [db.user.updateMany({ where: { id: userId, publishedAt: null }, data: { published: true, publishedAt: new Date() } })] : []),
+    ...edgePurges,
   ]);
   // The copies of videos that left the showcase (or whose cover changed) go at once.
   await releaseImages(before.map((v) => v.coverHash));
-  await revalidateShowcaseOf(userId);
+  await revalidateShowcaseOf(userId, { edgeQueued: true });
   return readShowcase(userId);
 }

@@ -4,3 +4,9 @@
  * it, and one revalidateTag drops them all (every embed variant included).
  */
 export const showcaseTag = (handle: string) => `showcase:${handle}`;
+
+/**
+ * The cache tag of what lists every published showcase (/sitemap.xml and its pages, /robots.txt that
+ * names them): dropped with each showcase's own tag, since any change may add, remove or re-date one.
+ */
+export const SITEMAP_TAG = 'sitemap';
