@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PictureCopy } from '@/app/_components/picture-copy';
 import { ShowcaseGrid } from '@/app/(public)/_components/showcase-grid';
+import { ShowcaseJsonLd } from '@/app/(public)/_components/showcase-json-ld';
 import { paths } from '@/lib/platform/http/paths';
 import { getPublicShowcase } from '@/lib/showcase/public';
 import { shareMetadata } from '@/lib/showcase/share-metadata';
@@ -30,6 +31,7 @@ export default async function PublicShowcasePage({ params }: Props) {
   const { user, items } = showcase;
   return (
     <main className="container">
+      <ShowcaseJsonLd showcase={showcase} />
       <header className="showcase-head">
         <PictureCopy
           copy={user.avatar}
