@@ -6,11 +6,14 @@ import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
 import { createTestDatabase } from '../../tests/support/databases';
 import { startServer, stopServer } from './server';
 import { TcpLink } from './tcp-link';
+import { Varnish } from './varnish';
 
 // A small deployment on one machine, as production would run it: a load balancer in front of two
 // app instances (A, B) on one PostgreSQL database and one Redis, and "TikTok" (a third instance
 // serving only the sandbox) that outlives the app instances. Redis is reached through a link the
 // tests can cut, so an outage is an outage from the app's side without touching the machine's Redis.
+// With `edge`, a real varnishd (deploy/varnish/default.vcl) sits in front of the load balancer, and
+// the app's purges reach it through a link the tests can cut too (an edge the app cannot reach).
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const CRON_SECRET = 'scale-cron-secret-0123456789';
@@ -46,7 +49,15 @@ function loadBalancer(port: number, targets: () => number[], tiktokPort: number)
 
 export class Cluster {
   readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  readonly ports = { lb: BASE_PORT, A: BASE_PORT + 1, B: BASE_PORT + 2, tiktok: BASE_PORT + 3, redis: BASE_PORT + 9 };
+  readonly ports = {
+    lb: BASE_PORT,
+    A: BASE_PORT + 1,
+    B: BASE_PORT + 2,
+    tiktok: BASE_PORT + 3,
+    redis: BASE_PORT + 9,
+    edge: BASE_PORT + 90,
+    edgePurge: BASE_PORT + 91,
+  };
   readonly url = `http://127.0.0.1:${this.ports.lb}`;
   readonly redis = new TcpLink(this.ports.redis, { host: new URL(TEST_REDIS_URL).hostname, port: Number(new URL(TEST_REDIS_URL).port || 6379) });
   readonly dataDir = `data/scale-${this.id}`;
@@ -54,6 +65,14 @@ export class Cluster {
   private lb: http.Server | null = null;
   private database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
   readonly logs: string[] = [];
+  readonly edge: Varnish | null;
+  /** The app's way to the edge's purge port. */
+  readonly edgePurge: TcpLink;
+
+  constructor(opts: { edge?: boolean } = {}) {
+    this.edge = opts.edge ? new Varnish(this.ports.edge, this.ports.lb, `${this.dataDir}/varnish`) : null;
+    this.edgePurge = new TcpLink(this.ports.edgePurge, { host: '127.0.0.1', port: this.ports.edge });
+  }
 
   at(name: Name): string {
     return `http://127.0.0.1:${this.ports[name]}`;
@@ -76,6 +95,7 @@ export class Cluster {
       TIKTOK_TIMEOUT_MS: '4000',
       CRON_SECRET,
       SANDBOX_CONTROL_TOKEN,
+      ...(this.edge ? { EDGE_PURGE_URL: `http://127.0.0.1:${this.ports.edgePurge}` } : {}),
     };
   }
 
@@ -86,6 +106,10 @@ export class Cluster {
     if (prepared.status !== 0) throw new Error(`prepare failed: ${prepared.stderr}`);
     await Promise.all((['tiktok', 'A', 'B'] as const).map((n) => this.startInstance(n)));
     this.lb = await loadBalancer(this.ports.lb, () => (['A', 'B'] as const).filter((n) => this.children.has(n)).map((n) => this.ports[n]), this.ports.tiktok);
+    if (this.edge) {
+      await this.edge.start();
+      await this.edgePurge.up();
+    }
   }
 
   async startInstance(name: Name): Promise<void> {
@@ -120,6 +144,8 @@ export class Cluster {
     this.lb?.closeAllConnections();
     await lbClosed;
     await this.redis.down();
+    await this.edgePurge.down();
+    await this.edge?.stop();
     await this.database?.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
