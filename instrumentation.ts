@@ -32,6 +32,9 @@ export async function register() {
   // Every instance delivers the edge's purges that are due, its own and those of a process that died.
   const { startEdgePurgeLoop } = await import('./lib/platform/edge/outbox');
   startEdgePurgeLoop();
+  // …and records the revalidations an instance cut off from Redis could not (issue 16, item 5).
+  const { startRevalidationReplayLoop } = await import('./lib/platform/cache/revalidate');
+  startRevalidationReplayLoop();
   const { shutdown } = await import('./lib/platform/shutdown');
   (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = shutdown;
 }

@@ -14,6 +14,7 @@ import { Varnish } from './varnish';
 // tests can cut, so an outage is an outage from the app's side without touching the machine's Redis.
 // With `edge`, a real varnishd (deploy/varnish/default.vcl) sits in front of the load balancer, and
 // the app's purges reach it through a link the tests can cut too (an edge the app cannot reach).
+// With `splitRedis`, B reaches Redis through a link of its own, so B alone can be cut off from it.
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const CRON_SECRET = 'scale-cron-secret-0123456789';
@@ -55,6 +56,7 @@ export class Cluster {
     B: BASE_PORT + 2,
     tiktok: BASE_PORT + 3,
     redis: BASE_PORT + 9,
+    redisB: BASE_PORT + 8,
     edge: BASE_PORT + 90,
     edgePurge: BASE_PORT + 91,
   };
@@ -68,8 +70,13 @@ export class Cluster {
   readonly edge: Varnish | null;
   /** The app's way to the edge's purge port. */
   readonly edgePurge: TcpLink;
+  /** B's own way to Redis, with `splitRedis` (else B shares `redis` with A). */
+  readonly redisB: TcpLink | null;
 
-  constructor(opts: { edge?: boolean } = {}) {
+  constructor(opts: { edge?: boolean; splitRedis?: boolean } = {}) {
+    this.redisB = opts.splitRedis
+      ? new TcpLink(this.ports.redisB, { host: new URL(TEST_REDIS_URL).hostname, port: Number(new URL(TEST_REDIS_URL).port || 6379) })
+      : null;
     this.edge = opts.edge ? new Varnish(this.ports.edge, this.ports.lb, `${this.dataDir}/varnish`) : null;
     this.edgePurge = new TcpLink(this.ports.edgePurge, { host: '127.0.0.1', port: this.ports.edge });
   }
@@ -78,14 +85,15 @@ export class Cluster {
     return `http://127.0.0.1:${this.ports[name]}`;
   }
 
-  env(): NodeJS.ProcessEnv {
+  env(name?: Name): NodeJS.ProcessEnv {
+    const redisPort = name === 'B' && this.redisB ? this.ports.redisB : this.ports.redis;
     return {
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       SHOWREEL_SANDBOX: '1',
       DATABASE_URL: this.database!.url,
-      REDIS_URL: `redis://127.0.0.1:${this.ports.redis}`,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       REDIS_KEY_PREFIX: `scale-${this.id}:`,
       SHOWREEL_DATA_DIR: this.dataDir,
       APP_URL: this.url,
@@ -102,6 +110,7 @@ export class Cluster {
   async start(): Promise<void> {
     this.database = await createTestDatabase('scale');
     await this.redis.up();
+    await this.redisB?.up();
     const prepared = spawnSync(process.execPath, ['scripts/prepare.mjs'], { env: this.env(), encoding: 'utf8' });
     if (prepared.status !== 0) throw new Error(`prepare failed: ${prepared.stderr}`);
     await Promise.all((['tiktok', 'A', 'B'] as const).map((n) => this.startInstance(n)));
@@ -113,7 +122,7 @@ export class Cluster {
   }
 
   async startInstance(name: Name): Promise<void> {
-    const child = await startServer(this.ports[name], this.env(), (line) => this.logs.push(`[${name}] ${line}`));
+    const child = await startServer(this.ports[name], this.env(name), (line) => this.logs.push(`[${name}] ${line}`));
     this.children.set(name, child);
     child.on('exit', () => {
       if (this.children.get(name) === child) this.children.delete(name);
@@ -144,6 +153,7 @@ export class Cluster {
     this.lb?.closeAllConnections();
     await lbClosed;
     await this.redis.down();
+    await this.redisB?.down();
     await this.edgePurge.down();
     await this.edge?.stop();
     await this.database?.drop();

@@ -17,8 +17,7 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
  * the edge answers in time, by any process later when it does not.
  */
 export async function revalidateHandle(handle: string, { edgeQueued = false }: { edgeQueued?: boolean } = {}): Promise<void> {
-  await revalidateEverywhere(showcaseTag(handle));
-  await revalidateEverywhere(SITEMAP_TAG);
+  await revalidateEverywhere([showcaseTag(handle), SITEMAP_TAG]);
   if (!edgeQueued) await queueEdgePurge(showcaseEdgeTags(handle));
   await deliverEdgePurgesNow();
 }

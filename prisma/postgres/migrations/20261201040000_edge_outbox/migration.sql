@@ -11,3 +11,12 @@ CREATE TABLE "EdgePurge" (
 );
 
 CREATE INDEX "EdgePurge_nextAttemptAt_idx" ON "EdgePurge"("nextAttemptAt");
+
+-- Revalidations an instance could not record in Redis, for another to record (lib/platform/cache/revalidate.ts).
+CREATE TABLE "RevalidationReplay" (
+    "id" SERIAL NOT NULL,
+    "tag" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RevalidationReplay_pkey" PRIMARY KEY ("id")
+);

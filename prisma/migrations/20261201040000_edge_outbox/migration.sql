@@ -9,3 +9,10 @@ CREATE TABLE "EdgePurge" (
 );
 
 CREATE INDEX "EdgePurge_nextAttemptAt_idx" ON "EdgePurge"("nextAttemptAt");
+
+-- Revalidations an instance could not record in Redis, for another to record (lib/platform/cache/revalidate.ts).
+CREATE TABLE "RevalidationReplay" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "tag" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
