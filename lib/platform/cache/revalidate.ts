@@ -118,7 +118,7 @@ export async function replayRevalidations(): Promise<number> {
 }
 
 /** Runs replayRevalidations every `intervalMs` in this process (with Redis configured), until stopped. */
-export function startRevalidationReplayLoop(intervalMs = 250): () => void {
+export function startRevalidationReplayLoop(intervalMs = 1_000): () => void {
   if (!env().redisUrl) return () => undefined;
   let running = false;
   const timer = setInterval(() => {
