@@ -6,7 +6,7 @@
 // - Anything that sets a cookie, and every private surface (dashboard, session and account APIs,
 //   sign-in routes, the sandbox): `private, no-store`. No shared cache may keep them.
 // - Public surfaces of a showcase (page, embeds, share image, JSON API, oEmbed, images, sitemap,
-//   robots.txt, embed.js), answered 200: kept by the edge until purged (a year's s-maxage), while
+//   robots.txt, embed.js), answered 200 (or 304): kept by the edge until purged (a year's s-maxage), while
 //   browsers revalidate every time (max-age=0; ETags make that a 304). Their cache tags go out in
 //   the three headers edges read: `xkey` (Varnish's xkey module), `Surrogate-Key` (Fastly),
 //   `Cache-Tag` (Cloudflare). Answers whose URL names their content (`/img/{hash}/…`,
@@ -47,7 +47,8 @@ export function cachePolicy({ target, status, cacheControl, setsCookie, tags }) 
   const path = target.split('?')[0];
   if (setsCookie || isPrivatePath(path)) return { cacheControl: PRIVATE, tags: [] };
   if (tags) {
-    if (status !== 200) return { cacheControl: REVALIDATE, tags: [] };
+    // A 304 is the same answer, revalidated: it keeps the answer's lifetime and tags.
+    if (status !== 200 && status !== 304) return { cacheControl: REVALIDATE, tags: [] };
     // No tag: nothing purges it (embed.js, which changes with a deployment), so it keeps its own lifetime.
     if (tags.length === 0) return { cacheControl: undefined, tags: [] };
     const all = [...tags, SITE_TAG];

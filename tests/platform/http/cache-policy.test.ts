@@ -29,6 +29,10 @@ describe('the caching policy of every surface', () => {
     expect(policyOf(target, { cacheControl: 's-maxage=300, stale-while-revalidate=31535700' })).toEqual({ cacheControl: SHARED, tags: all });
   });
 
+  it('gives a 304 the lifetime and tags of the answer it revalidates', () => {
+    expect(policyOf('/u/ana', { status: 304 })).toEqual({ cacheControl: SHARED, tags: [showcaseTag('ana'), SITE_TAG] });
+  });
+
   it('keeps immutable what names its content, tagged so a deleted copy can be purged', () => {
     const immutable = 'public, max-age=31536000, immutable';
     expect(policyOf(`/img/${HASH}/480.webp`, { cacheControl: immutable })).toEqual({ cacheControl: undefined, tags: [`img:${HASH}`, SITE_TAG] });
