@@ -1,5 +1,5 @@
 // Validates configuration once, when the server starts: a bad value stops the app with one line.
-// Connects Redis when one is configured. Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM).
+// Connects Redis when one is configured, starts delivering the edge cache's purges. Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env, EnvError } = await import('./lib/platform/config/env');
@@ -26,6 +26,15 @@ export async function register() {
     (n) => n && console.log(`[showreel] rewrote ${n} token row(s) in the current cipher format`),
     () => console.warn('[showreel] could not rewrite token rows in the current cipher format; the next start will'),
   );
+  // npm start's server asks the app for a public answer's cache tags (lib/platform/http/cache-policy.mjs).
+  const { edgeTagsOf } = await import('./lib/showcase/edge-tags');
+  (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.edgeTags')] = edgeTagsOf;
+  // Every instance delivers the edge's purges that are due, its own and those of a process that died.
+  const { startEdgePurgeLoop } = await import('./lib/platform/edge/outbox');
+  startEdgePurgeLoop();
+  // …and records the revalidations an instance cut off from Redis could not (issue 16, item 5).
+  const { startRevalidationReplayLoop } = await import('./lib/platform/cache/revalidate');
+  startRevalidationReplayLoop();
   const { shutdown } = await import('./lib/platform/shutdown');
   (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = shutdown;
 }

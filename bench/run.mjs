@@ -9,12 +9,18 @@
 // one page load takes (the copies the page points at, and the TikTok CDN originals a browser used
 // to be sent to), and the TikTok calls 1,000 page views with their covers make (it must be 0).
 //
+// The edge (issue 21): the same public page through Varnish running the shipped VCL
+// (deploy/varnish/default.vcl, when varnishd is installed), at the origin, as the static twin, and
+// from a bare node:http server sending the page's exact bytes, in turns within one run, with the
+// ratios through Varnish / bare server and origin / static twin.
+//
 // Every server is warmed up (load that is not counted) before it is measured.
 // Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
 // BENCH_VIDEOS (default 24), BENCH_WARMUP_SECONDS (default 3), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error autocannon ships no type declarations: what this script reads of it is typed below.
 import autocannon from 'autocannon';
@@ -233,6 +239,94 @@ async function tiktokCallsPerThousandViews(base = BASE) {
   return tiktokCalls(base);
 }
 
+/** Waits until something answers at `url` (any status), or throws after about 20 s. @param {string} url */
+async function answering(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url, { method: 'HEAD' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`nothing answered at ${url}`);
+}
+
+/**
+ * The public page four ways in one run, measured in turns: through Varnish (the shipped VCL, its
+ * backend line pointed at this server), at the origin, the static twin, and a bare node:http server
+ * (a process of its own) sending the page's exact bytes. Without varnishd the Varnish row is left out.
+ */
+async function edgeRows(rounds = 2) {
+  const page = await fetch(`${BASE}/u/${USER}`);
+  const bytes = Buffer.from(await page.arrayBuffer());
+  writeFileSync('data/bench/page.html', bytes);
+  const bareBase = `http://127.0.0.1:${PORT + 2}`;
+  const edgeBase = `http://127.0.0.1:${PORT + 3}`;
+  const bareScript = `const b = require('node:fs').readFileSync('data/bench/page.html');
+require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': ${JSON.stringify(page.headers.get('content-type'))}, 'content-length': b.length }); s.end(b); }).listen(${PORT + 2}, '127.0.0.1');`;
+  const bare = spawn(process.execPath, ['-e', bareScript], { stdio: 'ignore' });
+  /** @type {import('node:child_process').ChildProcess | null} */
+  let varnish = null;
+  try {
+    const haveVarnish = spawnSync('varnishd', ['-V'], { stdio: 'ignore' }).status === 0;
+    if (haveVarnish) {
+      const vcl = readFileSync('deploy/varnish/default.vcl', 'utf8').replace(/\.port = "3000";/, `.port = "${PORT}";`);
+      mkdirSync('data/bench/varnish', { recursive: true });
+      writeFileSync('data/bench/varnish/default.vcl', vcl);
+      varnish = spawn(
+        'varnishd',
+        [
+          '-F',
+          '-j',
+          'none',
+          '-a',
+          `127.0.0.1:${PORT + 3}`,
+          '-f',
+          resolve('data/bench/varnish/default.vcl'),
+          '-n',
+          resolve('data/bench/varnish/work'),
+          '-s',
+          'malloc,256m',
+        ],
+        { stdio: 'ignore' },
+      );
+      await answering(`${edgeBase}/robots.txt`);
+    } else {
+      console.log('varnishd is not installed: no row through Varnish');
+    }
+    await answering(`${bareBase}/`);
+    /** @type {Array<[string, string, string]>} */
+    const ways = [
+      .../** @type {Array<[string, string, string]>} */ (varnish ? [['public showcase through Varnish', edgeBase, `/u/${USER}`]] : []),
+      ['public showcase at the origin', BASE, `/u/${USER}`],
+      ['static twin (the origin)', BASE, '/_bench/static.html'],
+      ['bare node:http, the same bytes', bareBase, '/'],
+    ];
+    for (const [, base, path] of ways) await warmUp(path, {}, base);
+    /** @type {Result[][]} */
+    const runs = ways.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, [, base, path]] of ways.entries()) runs[i].push(await load(path, {}, SECONDS, base));
+    }
+    const results = runs.map(merge);
+    console.log(`(the public page four ways: each figure the mean of ${rounds} runs of ${SECONDS} s, measured in turns; ${bytes.length} bytes)`);
+    console.table(ways.map(([name], i) => row(name, results[i])));
+    const by = (/** @type {string} */ name) => results[ways.findIndex(([n]) => n === name)];
+    const origin = by('public showcase at the origin');
+    const twin = by('static twin (the origin)');
+    const bareResult = by('bare node:http, the same bytes');
+    if (varnish)
+      console.log(`through Varnish / bare node:http: ${(by('public showcase through Varnish').requests.average / bareResult.requests.average).toFixed(2)}`);
+    console.log(
+      `origin / static twin: ${(origin.requests.average / twin.requests.average).toFixed(2)}; p99 origin / twin: ${(origin.latency.p99 / twin.latency.p99).toFixed(2)}`,
+    );
+  } finally {
+    bare.kill('SIGTERM');
+    varnish?.kill('SIGTERM');
+  }
+}
+
 async function postgresUp() {
   const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
   try {
@@ -305,6 +399,7 @@ async function main() {
       `images per public page load (${copies.length} copies: ${VIDEOS} covers and the avatar, at their default widths): ${await bytesOf(images)} bytes; the same covers from TikTok's CDN (before the copies): ${await originalCoverBytes(session)} bytes`,
     );
     console.log(`TikTok calls per 1,000 visitor page views (with their images): ${await tiktokCallsPerThousandViews()}`);
+    await edgeRows();
 
     // 3. The same page and the dashboard's API on SQLite and on PostgreSQL + Redis: both servers up
     // at once, measured in turns.

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { settings } from '../lib/platform/config/index.mjs';
 import { EnvError } from '../lib/platform/config/schema.mjs';
+import { applyCachePolicy } from '../lib/platform/http/cache-policy.mjs';
 import { clientErrorResponse, gate } from '../lib/platform/http/gate.mjs';
 
 const STOP_DEADLINE_MS = 10_000;
@@ -67,6 +68,9 @@ const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) =
   // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
   req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
   if (req.url?.startsWith('/img/')) keepContentLength(res);
+  // How browsers and the edge in front may cache the answer, decided in one place; a public
+  // surface's tags come from the app (registered by instrumentation.ts: lib/showcase/edge-tags.ts).
+  applyCachePolicy(res, req.url ?? '/', /** @type {((t: string) => string[] | null) | undefined} */ (processWide[Symbol.for('showreel.edgeTags')]));
   // What Next would answer with an empty 400 or a plain 500 (lib/platform/http/gate.mjs).
   const refused = gate(req.method, req.url);
   if (refused) {

@@ -3,7 +3,9 @@
 
 import { upgradeLegacyTokens } from '../lib/auth/tokens';
 import { sleep } from '../lib/platform/async';
+import { startRevalidationReplayLoop } from '../lib/platform/cache/revalidate';
 import { env } from '../lib/platform/config/env';
+import { deliverEdgePurgesNow, startEdgePurgeLoop } from '../lib/platform/edge/outbox';
 import { errorMessage } from '../lib/platform/errors';
 import { shutdown } from '../lib/platform/shutdown';
 import { runSync } from '../lib/sync/run';
@@ -29,6 +31,9 @@ async function main() {
     return 0;
   });
   if (upgraded) console.log(`[worker] rewrote ${upgraded} token row(s) in the current cipher format`);
+  // The worker delivers the edge cache's purges too, its own and any left by a process that died.
+  const stopPurges = startEdgePurgeLoop();
+  const stopReplays = startRevalidationReplayLoop();
   do {
     try {
       const summary = await runSync({ all, log: (line) => console.log(`[worker] ${line}`) });
@@ -39,6 +44,9 @@ async function main() {
     }
     for (let waited = 0; !once && !stopping && waited < tickMs; waited += 1000) await sleep(1000);
   } while (!once && !stopping);
+  stopPurges();
+  stopReplays();
+  await deliverEdgePurgesNow();
   // Hand back any lease still held and close the pool, so another worker can go on at once.
   await shutdown();
   process.exit();

@@ -6,11 +6,15 @@ import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
 import { createTestDatabase } from '../../tests/support/databases';
 import { startServer, stopServer } from './server';
 import { TcpLink } from './tcp-link';
+import { Varnish } from './varnish';
 
 // A small deployment on one machine, as production would run it: a load balancer in front of two
 // app instances (A, B) on one PostgreSQL database and one Redis, and "TikTok" (a third instance
 // serving only the sandbox) that outlives the app instances. Redis is reached through a link the
 // tests can cut, so an outage is an outage from the app's side without touching the machine's Redis.
+// With `edge`, a real varnishd (deploy/varnish/default.vcl) sits in front of the load balancer, and
+// the app's purges reach it through a link the tests can cut too (an edge the app cannot reach).
+// With `splitRedis`, B reaches Redis through a link of its own, so B alone can be cut off from it.
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const CRON_SECRET = 'scale-cron-secret-0123456789';
@@ -49,11 +53,15 @@ type Options = {
   portOffset?: number;
   /** Settings for every process of this cluster on top of the defaults below. */
   env?: Record<string, string>;
+  /** A real Varnish in front of the load balancer (deploy/varnish/default.vcl). */
+  edge?: boolean;
+  /** B reaches Redis through a link of its own, so it alone can be cut off. */
+  splitRedis?: boolean;
 };
 
 export class Cluster {
   readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  readonly ports: { lb: number; A: number; B: number; tiktok: number; redis: number };
+  readonly ports: { lb: number; A: number; B: number; tiktok: number; redis: number; redisB: number; edge: number; edgePurge: number };
   readonly url: string;
   readonly redis: TcpLink;
   readonly dataDir = `data/scale-${this.id}`;
@@ -61,26 +69,36 @@ export class Cluster {
   private lb: http.Server | null = null;
   private database: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
   readonly logs: string[] = [];
+  readonly edge: Varnish | null;
+  /** The app's way to the edge's purge port. */
+  readonly edgePurge: TcpLink;
+  /** B's own way to Redis, with `splitRedis` (else B shares `redis` with A). */
+  readonly redisB: TcpLink | null;
 
   constructor(private readonly options: Options = {}) {
     const base = BASE_PORT + (options.portOffset ?? 0);
-    this.ports = { lb: base, A: base + 1, B: base + 2, tiktok: base + 3, redis: base + 9 };
+    this.ports = { lb: base, A: base + 1, B: base + 2, tiktok: base + 3, redis: base + 9, redisB: base + 8, edge: base + 90, edgePurge: base + 91 };
     this.url = `http://127.0.0.1:${this.ports.lb}`;
-    this.redis = new TcpLink(this.ports.redis, { host: new URL(TEST_REDIS_URL).hostname, port: Number(new URL(TEST_REDIS_URL).port || 6379) });
+    const redis = { host: new URL(TEST_REDIS_URL).hostname, port: Number(new URL(TEST_REDIS_URL).port || 6379) };
+    this.redis = new TcpLink(this.ports.redis, redis);
+    this.redisB = options.splitRedis ? new TcpLink(this.ports.redisB, redis) : null;
+    this.edge = options.edge ? new Varnish(this.ports.edge, this.ports.lb, `${this.dataDir}/varnish`) : null;
+    this.edgePurge = new TcpLink(this.ports.edgePurge, { host: '127.0.0.1', port: this.ports.edge });
   }
 
   at(name: Name): string {
     return `http://127.0.0.1:${this.ports[name]}`;
   }
 
-  env(): NodeJS.ProcessEnv {
+  env(name?: Name): NodeJS.ProcessEnv {
+    const redisPort = name === 'B' && this.redisB ? this.ports.redisB : this.ports.redis;
     return {
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       SHOWREEL_SANDBOX: '1',
       DATABASE_URL: this.database!.url,
-      REDIS_URL: `redis://127.0.0.1:${this.ports.redis}`,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       REDIS_KEY_PREFIX: `scale-${this.id}:`,
       SHOWREEL_DATA_DIR: this.dataDir,
       APP_URL: this.url,
@@ -90,6 +108,7 @@ export class Cluster {
       TIKTOK_TIMEOUT_MS: '4000',
       CRON_SECRET,
       SANDBOX_CONTROL_TOKEN,
+      ...(this.edge ? { EDGE_PURGE_URL: `http://127.0.0.1:${this.ports.edgePurge}` } : {}),
       ...this.options.env,
     };
   }
@@ -97,14 +116,19 @@ export class Cluster {
   async start(): Promise<void> {
     this.database = await createTestDatabase('scale');
     await this.redis.up();
+    await this.redisB?.up();
     const prepared = spawnSync(process.execPath, ['scripts/prepare.mjs'], { env: this.env(), encoding: 'utf8' });
     if (prepared.status !== 0) throw new Error(`prepare failed: ${prepared.stderr}`);
     await Promise.all((['tiktok', 'A', 'B'] as const).map((n) => this.startInstance(n)));
     this.lb = await loadBalancer(this.ports.lb, () => (['A', 'B'] as const).filter((n) => this.children.has(n)).map((n) => this.ports[n]), this.ports.tiktok);
+    if (this.edge) {
+      await this.edge.start();
+      await this.edgePurge.up();
+    }
   }
 
   async startInstance(name: Name): Promise<void> {
-    const child = await startServer(this.ports[name], this.env(), (line) => this.logs.push(`[${name}] ${line}`));
+    const child = await startServer(this.ports[name], this.env(name), (line) => this.logs.push(`[${name}] ${line}`));
     this.children.set(name, child);
     child.on('exit', () => {
       if (this.children.get(name) === child) this.children.delete(name);
@@ -135,6 +159,9 @@ export class Cluster {
     this.lb?.closeAllConnections();
     await lbClosed;
     await this.redis.down();
+    await this.redisB?.down();
+    await this.edgePurge.down();
+    await this.edge?.stop();
     await this.database?.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -2,8 +2,10 @@ import 'server-only';
 import { decryptToken } from '../auth/token-cipher';
 import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
+import { edgePurgeWrites } from '../platform/edge/outbox';
 import { errorMessage } from '../platform/errors';
-import { revalidateHandle } from '../showcase/revalidate';
+import { showcaseEdgeTags } from '../showcase/edge-tags';
+import { queueShowcasePurgeIn, revalidateHandle } from '../showcase/revalidate';
 import { revokeToken } from '../tiktok/client';
 
 /** Tells TikTok to drop our access, best effort: a dead token is already what we want. */
@@ -22,13 +24,15 @@ export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /**
  * Forgets the tokens and unpublishes the showcase, inside the caller's transaction; returns the
- * handle whose public surfaces must be dropped once it commits, or null when there was no such user.
+ * handle whose public surfaces must be dropped once it commits (their edge purge is already in the
+ * outbox), or null when there was no such user.
  */
 export async function forgetConnectionIn(tx: Tx, userId: string): Promise<string | null> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { handle: true } });
   if (!user) return null;
   await tx.tikTokConnection.deleteMany({ where: { userId } });
   await tx.user.update({ where: { id: userId }, data: { published: false } });
+  await queueShowcasePurgeIn(tx, user.handle);
   return user.handle;
 }
 
@@ -60,7 +64,7 @@ async function forgetConnection(userId: string): Promise<boolean> {
   const handle = await db.$transaction((tx) => forgetConnectionIn(tx, userId));
   if (handle) {
     await dropImagesOf(userId);
-    await revalidateHandle(handle);
+    await revalidateHandle(handle, { edgeQueued: true });
   }
   return handle !== null;
 }
@@ -76,8 +80,8 @@ export async function deleteUserData(userId: string): Promise<void> {
   await revokeAtTikTok(userId);
   const user = await db.user.findUnique({ where: { id: userId }, select: { handle: true } });
   const hashes = await imagesOf(userId);
-  await db.user.deleteMany({ where: { id: userId } });
+  await db.$transaction([db.user.deleteMany({ where: { id: userId } }), ...(user ? edgePurgeWrites(showcaseEdgeTags(user.handle)) : [])]);
   // The copies of the avatar and covers go too (unless another creator's rows name the same bytes).
   await releaseImages(hashes);
-  if (user) await revalidateHandle(user.handle);
+  if (user) await revalidateHandle(user.handle, { edgeQueued: true });
 }

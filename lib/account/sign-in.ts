@@ -5,6 +5,8 @@ import { type CallbackFailure, completeAuthorization, exchangeFailure, type Plat
 import { tokenColumns } from '../auth/tokens';
 import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
+import { edgePurgeWrites } from '../platform/edge/outbox';
+import { showcaseEdgeTags } from '../showcase/edge-tags';
 import { revalidateHandle } from '../showcase/revalidate';
 import { DEFAULT_SHOWCASE } from '../showcase/showcase-rows';
 import { recopyShowcaseCovers } from '../showcase/tiktok-videos';
@@ -60,7 +62,9 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   // Signed in, the creator is present again: each showcase shows as its own switch says (a new
   // creator's default starts as a draft; one who was live before a disconnect is live again).
   const published = true;
+  const renamed = existing && (existing.handle !== handle || existing.published !== published);
   await db.$transaction([
+    ...edgePurgeWrites([...showcaseEdgeTags(handle), ...(existing && renamed ? showcaseEdgeTags(existing.handle) : [])]),
     db.user.upsert({
       where: { openId: tokens.openId },
       create: { id: userId, openId: tokens.openId, ...profileData, published, showcases: { create: { id: userId, ...DEFAULT_SHOWCASE, isDefault: true } } },
@@ -75,8 +79,8 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   if (existing && profileData.avatarHash !== undefined && profileData.avatarHash !== existing.avatarHash) await releaseImages([existing.avatarHash]);
   // A reconnect: the covers went with the disconnect; copy them again now rather than at the next sync.
   if (existing && !existing.connection) await recopyShowcaseCovers(userId);
-  if (existing && (existing.handle !== handle || existing.published !== published)) await revalidateHandle(existing.handle);
-  await revalidateHandle(handle);
+  if (existing && renamed) await revalidateHandle(existing.handle, { edgeQueued: true });
+  await revalidateHandle(handle, { edgeQueued: true });
   return userId;
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '../platform/db/client';
+import { queueEdgePurge } from '../platform/edge/outbox';
 import { imageStore } from './store';
+import { imageTag } from './tags';
 
 // Copies live as long as something shows them: a video's cover (Video.coverHash) or a creator's
 // avatar (User.avatarHash). lib/images owns the Image table, so its retention is here.
@@ -22,7 +24,14 @@ async function unused(hashes: Array<string | null | undefined>): Promise<string[
  * TikTok, an avatar changed, an account was disconnected or deleted). Returns how many files went.
  */
 export async function releaseImages(hashes: Array<string | null | undefined>): Promise<number> {
-  return imageStore.remove(await unused(hashes));
+  return removeCopies(await unused(hashes));
+}
+
+/** Deletes the copies, and has the edge cache forget them too. */
+async function removeCopies(hashes: string[]): Promise<number> {
+  const n = await imageStore.remove(hashes);
+  await queueEdgePurge(hashes.map(imageTag));
+  return n;
 }
 
 /** How long a fresh copy may wait for the row that will name it (a save stores copies before its transaction). */
@@ -34,5 +43,5 @@ const GRACE_MS = 3600_000;
  */
 export async function purgeUnusedImages(now = Date.now()): Promise<{ count: number }> {
   const old = await db.image.findMany({ where: { createdAt: { lt: new Date(now - GRACE_MS) } }, select: { hash: true }, distinct: ['hash'] });
-  return { count: await imageStore.remove(await unused(old.map((r) => r.hash))) };
+  return { count: await removeCopies(await unused(old.map((r) => r.hash))) };
 }

@@ -6,7 +6,7 @@ import { linkedVideoIds } from '../videos/linked';
 import { candidatesOf, ensureCandidates } from './candidates';
 import { copyCovers } from './cover-copies';
 import { pruneVideos } from './prune';
-import { revalidateHandle, revalidateShowcase } from './revalidate';
+import { edgePurgesOf, revalidateShowcase, revalidateShowcaseOf, showcasePurgesOf } from './revalidate';
 import { parseRule, pickByRule } from './rules';
 import { MAX_PINNED, type ShowcaseLink } from './schema';
 import { ownedShowcase, type ShowcaseRecord } from './showcase-rows';
@@ -63,6 +63,8 @@ export async function writeItems(showcase: ShowcaseRecord, items: ItemInput[]): 
   const pinned = rule.kind !== 'manual';
   // A draft default's first save of a non-empty showcase publishes it; later saves leave the switch alone.
   const publishes = showcase.isDefault && !showcase.publishedAt && items.length + picks.length > 0;
+  // The edge's purge is written with the change (lib/showcase/revalidate.ts).
+  const purges = publishes ? await edgePurgesOf(userId) : await showcasePurgesOf(showcase.id);
   await db.$transaction([
     db.showcaseItem.deleteMany({ where: { showcaseId: showcase.id } }),
     ...videos.map((v) => {
@@ -85,16 +87,12 @@ export async function writeItems(showcase: ShowcaseRecord, items: ItemInput[]): 
       ],
     }),
     ...(publishes ? [db.showcase.updateMany({ where: { id: showcase.id, publishedAt: null }, data: { published: true, publishedAt: new Date() } })] : []),
+    ...purges,
   ]);
   await pruneVideos(userId);
   // Being published changes every showcase of the creator (each links the others); a save, this one.
-  if (publishes) await revalidateCreatorOf(userId);
-  else await revalidateShowcase(showcase.id);
-}
-
-async function revalidateCreatorOf(userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true } });
-  await revalidateHandle(user.handle);
+  if (publishes) await revalidateShowcaseOf(userId, { edgeQueued: true });
+  else await revalidateShowcase(showcase.id, { edgeQueued: true });
 }
 
 /** PUT /api/showcases/{id}/items. */
@@ -120,6 +118,7 @@ export async function reapplyRule(showcase: ShowcaseRecord): Promise<boolean> {
   const next = [...keptPins.map((i) => i.videoId), ...picks];
   if (next.length === current.length && next.every((id, k) => current[k].videoId === id)) return false;
   const pickCopies = await copyStoredCovers(showcase.userId, picks);
+  const purges = await showcasePurgesOf(showcase.id);
   await db.$transaction([
     db.showcaseItem.deleteMany({ where: { showcaseId: showcase.id } }),
     ...picks.flatMap((id) => (pickCopies.has(id) ? [db.video.updateMany({ where: { userId: showcase.userId, id }, data: pickCopies.get(id) })] : [])),
@@ -138,8 +137,9 @@ export async function reapplyRule(showcase: ShowcaseRecord): Promise<boolean> {
         ...picks.map((videoId, k) => ({ showcaseId: showcase.id, userId: showcase.userId, videoId, position: keptPins.length + k })),
       ],
     }),
+    ...purges,
   ]);
   await pruneVideos(showcase.userId);
-  await revalidateShowcase(showcase.id);
+  await revalidateShowcase(showcase.id, { edgeQueued: true });
   return true;
 }

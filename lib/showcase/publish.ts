@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '../platform/db/client';
-import { revalidateShowcaseOf } from './revalidate';
+import { edgePurgesOf, revalidateShowcaseOf } from './revalidate';
 import { defaultShowcase } from './showcase-rows';
 
 /**
@@ -10,11 +10,14 @@ import { defaultShowcase } from './showcase-rows';
  */
 export async function setShowcasePublished(userId: string, showcaseId: string, published: boolean): Promise<void> {
   const showcase = await db.showcase.findFirstOrThrow({ where: { id: showcaseId, userId }, select: { publishedAt: true } });
-  await db.showcase.update({
-    where: { id: showcaseId },
-    data: { published, publishedAt: published ? (showcase.publishedAt ?? new Date()) : showcase.publishedAt },
-  });
-  await revalidateShowcaseOf(userId);
+  await db.$transaction([
+    db.showcase.update({
+      where: { id: showcaseId },
+      data: { published, publishedAt: published ? (showcase.publishedAt ?? new Date()) : showcase.publishedAt },
+    }),
+    ...(await edgePurgesOf(userId)),
+  ]);
+  await revalidateShowcaseOf(userId, { edgeQueued: true });
 }
 
 /** The default showcase's switch (PATCH /api/showcase). */

@@ -6,7 +6,7 @@ import { HttpError } from '../platform/http/errors';
 import { reapplyRule } from './items';
 import { pruneVideos } from './prune';
 import { readItems } from './read';
-import { revalidateShowcaseOf } from './revalidate';
+import { edgePurgesOf, queueShowcasePurgeIn, revalidateShowcaseOf } from './revalidate';
 import { describeRule, parseRule } from './rules';
 import { MAX_SHOWCASES, RESERVED_SLUGS, type Rule, type showcaseCreateSchema, type showcasePatchSchema } from './schema';
 import { publicPageUrl } from './share-metadata';
@@ -97,25 +97,30 @@ export async function createShowcase(userId: string, input: z.infer<typeof showc
   const slug = input.slug ?? freeSlug(slugify(input.title), taken);
   let showcase: ShowcaseRecord;
   try {
-    showcase = await db.showcase.create({
-      data: {
-        id: randomUUID(),
-        userId,
-        slug,
-        title: input.title,
-        description: input.description,
-        rule: JSON.stringify(input.rule),
-        published: input.published,
-        publishedAt: input.published ? new Date() : null,
-        position: Math.max(0, ...existing.map((s) => s.position + 1)),
-      },
-    });
+    // A published one shows on the creator's other pages (each links the others): purged with it.
+    const purges = input.published ? await edgePurgesOf(userId) : [];
+    [showcase] = await db.$transaction([
+      db.showcase.create({
+        data: {
+          id: randomUUID(),
+          userId,
+          slug,
+          title: input.title,
+          description: input.description,
+          rule: JSON.stringify(input.rule),
+          published: input.published,
+          publishedAt: input.published ? new Date() : null,
+          position: Math.max(0, ...existing.map((s) => s.position + 1)),
+        },
+      }),
+      ...purges,
+    ]);
   } catch (e) {
     if (isUniqueViolation(e)) throw slugTaken(slug);
     throw e;
   }
   await reapplyRule(showcase);
-  if (showcase.published) await revalidateShowcaseOf(userId);
+  if (showcase.published) await revalidateShowcaseOf(userId, { edgeQueued: true });
   return toDto(showcase);
 }
 
@@ -148,6 +153,8 @@ export async function updateShowcase(userId: string, id: string, patch: z.infer<
         data.position = order.indexOf(id);
       }
       await tx.showcase.update({ where: { id }, data });
+      // Titles, slugs, the switch and the default show on every showcase of the creator.
+      await queueShowcasePurgeIn(tx, (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true } })).handle);
     });
   } catch (e) {
     if (isUniqueViolation(e) && patch.slug) throw slugTaken(patch.slug);
@@ -161,14 +168,14 @@ export async function updateShowcase(userId: string, id: string, patch: z.infer<
     await pruneVideos(userId);
   }
   // Titles, slugs, the switch and the default show on every showcase of the creator (each links the others).
-  await revalidateShowcaseOf(userId);
+  await revalidateShowcaseOf(userId, { edgeQueued: true });
   return toDto(after);
 }
 
 export async function deleteShowcase(userId: string, id: string): Promise<void> {
   const showcase = await ownedShowcase(userId, id);
   if (showcase.isDefault) throw new HttpError('conflict', 'This is your default showcase: make another one the default first, then delete this one.');
-  await db.showcase.delete({ where: { id } });
+  await db.$transaction([db.showcase.delete({ where: { id } }), ...(await edgePurgesOf(userId))]);
   await pruneVideos(userId);
-  await revalidateShowcaseOf(userId);
+  await revalidateShowcaseOf(userId, { edgeQueued: true });
 }

@@ -9,3 +9,9 @@ export const creatorTag = (handle: string) => `creator:${handle}`;
 
 /** The default showcase is named by the handle alone (its tag is the one from before showcases). */
 export const showcaseTag = (handle: string, slug: string | null = null) => (slug ? `showcase:${handle}/${slug}` : `showcase:${handle}`);
+
+/**
+ * The cache tag of what lists every published showcase (/sitemap.xml and its pages, /robots.txt that
+ * names them): dropped with each showcase's own tag, since any change may add, remove or re-date one.
+ */
+export const SITEMAP_TAG = 'sitemap';

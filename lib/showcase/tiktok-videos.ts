@@ -7,7 +7,7 @@ import { errorMessage } from '../platform/errors';
 import { MAX_PAGE_SIZE, queryVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
 import { copyCovers } from './cover-copies';
-import { revalidateShowcaseOf } from './revalidate';
+import { edgePurgesOf, revalidateShowcaseOf } from './revalidate';
 
 // What the showcase asks TikTok about its videos, and how the answers are stored.
 
@@ -45,12 +45,14 @@ export async function applyFreshVideos(userId: string, askedIds: string[], fresh
   const gone = askedIds.filter((id) => !fresh.has(id));
   const copies = await copyCovers(userId, [...fresh.values()]);
   const before = await db.video.findMany({ where: { userId, id: { in: askedIds } }, select: { coverHash: true } });
+  const edgePurges = await edgePurgesOf(userId);
   await db.$transaction([
     ...[...fresh.values()].map((v) => db.video.updateMany({ where: { userId, id: v.id }, data: { ...videoRow(v), ...copies.get(v.id) } })),
     ...(gone.length ? [db.video.updateMany({ where: { userId, id: { in: gone } }, data: { available: false, coverHash: null, coverSource: null } })] : []),
+    ...edgePurges,
   ]);
   await releaseImages(before.map((v) => v.coverHash));
-  await revalidateShowcaseOf(userId);
+  await revalidateShowcaseOf(userId, { edgeQueued: true });
 }
 
 /**

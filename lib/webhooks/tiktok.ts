@@ -27,7 +27,8 @@ export async function handleWebhook(event: WebhookEvent): Promise<WebhookResult>
     return { result: 'handled', handle: await forgetConnectionIn(tx, user.id), userId: user.id };
   });
   if (userId) await dropImagesOf(userId);
-  if (handle) await revalidateHandle(handle);
+  // forgetConnectionIn wrote the edge's purge in the transaction above.
+  if (handle) await revalidateHandle(handle, { edgeQueued: true });
   return result;
 }
 

@@ -2,12 +2,14 @@ import { PictureCopy } from '@/app/_components/picture-copy';
 import { paths } from '@/lib/platform/http/paths';
 import type { PublicShowcase } from '@/lib/showcase/public';
 import { ShowcaseGrid } from './showcase-grid';
+import { ShowcaseJsonLd } from './showcase-json-ld';
 
 /** A showcase's public page: the creator, the showcase (when not the default), its videos, the others. */
 export function PublicShowcaseView({ showcase }: { showcase: PublicShowcase }) {
   const { user, items, others } = showcase;
   return (
     <main className="container">
+      <ShowcaseJsonLd showcase={showcase} />
       <header className="showcase-head">
         <PictureCopy
           copy={user.avatar}

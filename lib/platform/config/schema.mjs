@@ -89,6 +89,19 @@ const schema = z.object({
   // npm start's server: how long a client may take to send a request's headers, and the whole request.
   SERVER_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SERVER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  // The edge cache in front (docs/deploy.md#an-edge-cache): where purges go. Varnish takes the
+  // address the app sends its xkey purges to; Cloudflare and Fastly take their API's credentials.
+  EDGE_PURGE_URL: url.optional(),
+  CLOUDFLARE_ZONE_ID: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, 'must be the zone id (32 hex digits)')
+    .optional(),
+  CLOUDFLARE_API_TOKEN: z.string().min(1).optional(),
+  FASTLY_SERVICE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9]{10,64}$/, 'must be the service id (letters and digits)')
+    .optional(),
+  FASTLY_API_TOKEN: z.string().min(1).optional(),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -203,5 +216,30 @@ export function parseConfig(raw) {
     tiktokCdnHosts: e.TIKTOK_CDN_HOSTS ?? [],
     sandboxControlToken: e.SANDBOX_CONTROL_TOKEN,
     sandboxMaxAccounts: e.SANDBOX_MAX_ACCOUNTS,
+    edge: edgeOf(e),
   };
+}
+
+/**
+ * The edge caches purges go to (none, one or several): a Cloudflare zone or a Fastly service needs
+ * both its id and its token.
+ * @param {z.infer<typeof schema>} e
+ */
+function edgeOf(e) {
+  /** @type {Array<{ kind: 'varnish', url: string } | { kind: 'cloudflare', zoneId: string, token: string } | { kind: 'fastly', serviceId: string, token: string }>} */
+  const edges = [];
+  if (e.EDGE_PURGE_URL) edges.push({ kind: 'varnish', url: e.EDGE_PURGE_URL });
+  if (Boolean(e.CLOUDFLARE_ZONE_ID) !== Boolean(e.CLOUDFLARE_API_TOKEN)) {
+    throw new EnvError(
+      e.CLOUDFLARE_ZONE_ID ? 'CLOUDFLARE_API_TOKEN: required when CLOUDFLARE_ZONE_ID is set' : 'CLOUDFLARE_ZONE_ID: required when CLOUDFLARE_API_TOKEN is set',
+    );
+  }
+  if (e.CLOUDFLARE_ZONE_ID && e.CLOUDFLARE_API_TOKEN) edges.push({ kind: 'cloudflare', zoneId: e.CLOUDFLARE_ZONE_ID, token: e.CLOUDFLARE_API_TOKEN });
+  if (Boolean(e.FASTLY_SERVICE_ID) !== Boolean(e.FASTLY_API_TOKEN)) {
+    throw new EnvError(
+      e.FASTLY_SERVICE_ID ? 'FASTLY_API_TOKEN: required when FASTLY_SERVICE_ID is set' : 'FASTLY_SERVICE_ID: required when FASTLY_API_TOKEN is set',
+    );
+  }
+  if (e.FASTLY_SERVICE_ID && e.FASTLY_API_TOKEN) edges.push({ kind: 'fastly', serviceId: e.FASTLY_SERVICE_ID, token: e.FASTLY_API_TOKEN });
+  return edges;
 }

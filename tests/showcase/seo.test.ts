@@ -1,0 +1,211 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ShowcaseJsonLd } from '@/app/(public)/_components/showcase-json-ld';
+import { db } from '@/lib/platform/db/client';
+import type { PublicShowcase } from '@/lib/showcase/public';
+import { isoDuration, showcaseJsonLd } from '@/lib/showcase/seo';
+import { robotsTxt, sitemapPageXml, sitemapXml } from '@/lib/showcase/sitemap';
+import { migrateTestDb, newId } from '../support/db';
+
+beforeAll(() => migrateTestDb());
+
+const HOSTILE = '</script><script>alert(1)</script><!-- & \u2028';
+const HASH = '0123456789abcdef0123456789abcdef';
+
+function showcase(title = 'Morning run'): PublicShowcase {
+  const cover = {
+    hash: HASH,
+    src: `/img/${HASH}/480.webp`,
+    srcSet: '',
+    color: '#123456',
+    files: [240, 480, 720].map((width) => ({ path: `/img/${HASH}/${width}.webp`, width, height: (width * 16) / 9 })),
+  };
+  return {
+    user: { id: 'u1', displayName: 'Ana Runner', username: 'ana.runs', handle: 'ana.runs', avatar: null },
+    showcase: { id: 'u1', slug: 'featured', title: 'Featured videos', description: '', isDefault: true },
+    others: [],
+    items: [
+      {
+        videoId: '7300000000000000001',
+        position: 0,
+        title,
+        description: '',
+        durationSeconds: 65,
+        coverUrl: '',
+        available: true,
+        createdAt: '2026-11-01T10:00:00.000Z',
+        shareUrl: 'https://www.tiktok.com/@ana.runs/video/7300000000000000001',
+        viewCount: 10,
+        likeCount: 2,
+        cover,
+        pinned: false,
+        aiGenerated: false,
+        link: null,
+      },
+      {
+        videoId: '7300000000000000002',
+        position: 1,
+        title: 'Second',
+        description: 'A second one',
+        durationSeconds: 3725,
+        coverUrl: '',
+        available: true,
+        createdAt: '2026-11-02T10:00:00.000Z',
+        shareUrl: '',
+        viewCount: null,
+        likeCount: null,
+        cover: null,
+        pinned: false,
+        aiGenerated: false,
+        link: null,
+      },
+    ],
+    updatedAt: '2026-11-03T10:00:00.000Z',
+  };
+}
+
+/** The JSON-LD as a browser (and a crawler) reads it from the page's HTML. */
+function parsedFromHtml(s: PublicShowcase) {
+  const html = renderToStaticMarkup(createElement(ShowcaseJsonLd, { showcase: s }));
+  const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  expect(scripts).toHaveLength(1);
+  // Nothing after the one element: the content could not close it early.
+  expect(html.endsWith('</script>')).toBe(true);
+  expect(html.indexOf('</script>')).toBe(html.length - '</script>'.length);
+  return JSON.parse(scripts[0][1]);
+}
+
+describe('the JSON-LD of a showcase page', () => {
+  it('describes the creator as a ProfilePage with a Person', () => {
+    const ld = parsedFromHtml(showcase());
+    expect(ld['@context']).toBe('https://schema.org');
+    const page = ld['@graph'].find((n: { '@type': string }) => n['@type'] === 'ProfilePage');
+    const person = ld['@graph'].find((n: { '@type': string }) => n['@type'] === 'Person');
+    expect(page).toMatchObject({ url: 'https://showreel.test/u/ana.runs', dateModified: '2026-11-03T10:00:00.000Z', mainEntity: { '@id': person['@id'] } });
+    expect(person).toMatchObject({ name: 'Ana Runner', alternateName: '@ana.runs', image: 'https://showreel.test/avatar-placeholder.svg' });
+  });
+
+  it("lists the videos as VideoObjects with every property Google's video rich result requires", () => {
+    const ld = parsedFromHtml(showcase());
+    const list = ld['@graph'].find((n: { '@type': string }) => n['@type'] === 'ItemList');
+    expect(list.itemListElement.map((e: { position: number }) => e.position)).toEqual([1, 2]);
+    const [first, second] = list.itemListElement.map((e: { item: Record<string, unknown> }) => e.item);
+    for (const video of [first, second]) {
+      expect(video['@type']).toBe('VideoObject');
+      // Required: name, thumbnailUrl, uploadDate. Recommended: description, duration, embedUrl, url.
+      for (const key of ['name', 'thumbnailUrl', 'uploadDate', 'description', 'duration', 'embedUrl', 'url']) expect(video[key], key).toBeTruthy();
+      for (const url of video.thumbnailUrl as string[]) expect(url.startsWith('https://showreel.test/')).toBe(true);
+      expect(Number.isNaN(Date.parse(video.uploadDate as string))).toBe(false);
+    }
+    expect(first).toMatchObject({
+      name: 'Morning run',
+      description: 'Morning run',
+      thumbnailUrl: [`https://showreel.test/img/${HASH}/720.webp`],
+      uploadDate: '2026-11-01T10:00:00.000Z',
+      duration: 'PT1M5S',
+      embedUrl: 'https://www.tiktok.com/player/v1/7300000000000000001',
+      url: 'https://www.tiktok.com/@ana.runs/video/7300000000000000001',
+    });
+    expect(second).toMatchObject({ thumbnailUrl: ['https://showreel.test/cover-placeholder.svg'], duration: 'PT1H2M5S', description: 'A second one' });
+  });
+
+  it('keeps a hostile title inside its script element, and reads it back unchanged', () => {
+    const html = renderToStaticMarkup(createElement(ShowcaseJsonLd, { showcase: showcase(HOSTILE) }));
+    expect(html).not.toContain('</script><script>');
+    expect(html).not.toContain('<!--');
+    const ld = parsedFromHtml(showcase(HOSTILE));
+    expect(ld['@graph'][2].itemListElement[0].item.name).toBe(HOSTILE);
+  });
+
+  it('writes durations in ISO 8601', () => {
+    expect([0, 9, 60, 65, 3600, 3725].map(isoDuration)).toEqual(['PT0S', 'PT9S', 'PT1M', 'PT1M5S', 'PT1H', 'PT1H2M5S']);
+  });
+
+  it('is what the page would have for the same showcase', () => {
+    expect(parsedFromHtml(showcase())).toEqual(JSON.parse(JSON.stringify(showcaseJsonLd(showcase()))));
+  });
+});
+
+describe('the sitemap and robots.txt', () => {
+  /** A creator whose default showcase is published or a draft. */
+  async function creator(published: boolean, handle: string) {
+    const id = newId();
+    await db.user.create({
+      data: {
+        id,
+        openId: `open-${id}`,
+        displayName: handle,
+        handle,
+        showcases: { create: { id, slug: 'featured', title: 'Featured videos', isDefault: true, published, publishedAt: published ? new Date() : null } },
+      },
+    });
+    return id;
+  }
+
+  it('lists every published showcase with its last change, split into an index past the page size', async () => {
+    const handles = ['s-a', 's-b', 's-c', 's-d', 's-e'];
+    for (const h of handles) await creator(true, h);
+    await creator(false, 's-draft');
+    const one = await sitemapXml();
+    const locs = [...one.matchAll(/<loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g)];
+    expect(locs.map((m) => m[1]).sort()).toEqual(handles.map((h) => `https://showreel.test/u/${h}`));
+    for (const m of locs) expect(Number.isNaN(Date.parse(m[2]))).toBe(false);
+    expect(one).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(await sitemapPageXml(0)).toBeNull();
+
+    // Pages of 2: an index of three pages, which together hold each showcase once.
+    const index = await sitemapXml(2);
+    expect(index).toContain('<sitemapindex');
+    expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([0, 1, 2].map((n) => `https://showreel.test/sitemap/${n}.xml`));
+    const pages = await Promise.all([0, 1, 2].map((n) => sitemapPageXml(n, 2)));
+    const all = pages.flatMap((p) => [...(p ?? '').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+    expect(all.sort()).toEqual(handles.map((h) => `https://showreel.test/u/${h}`));
+    expect(await sitemapPageXml(3, 2)).toBeNull();
+  });
+
+  it('dates a showcase by its newest change', async () => {
+    const id = await creator(true, 's-dated');
+    const later = new Date(Date.now() + 60_000);
+    await db.video.create({
+      data: {
+        userId: id,
+        id: '7399',
+        title: 't',
+        description: '',
+        duration: 1,
+        shareUrl: '',
+        createTime: new Date(),
+        coverUrl: '',
+        coverExpiresAt: new Date(),
+      },
+    });
+    await db.showcaseItem.create({ data: { showcaseId: id, userId: id, videoId: '7399', position: 0, addedAt: later } });
+    const xml = await sitemapXml();
+    expect(xml).toContain(`<loc>https://showreel.test/u/s-dated</loc><lastmod>${later.toISOString()}</lastmod>`);
+  });
+
+  it('lists each published showcase of a creator at its own address, not the unpublished ones', async () => {
+    const id = await creator(true, 's-many');
+    await db.showcase.createMany({
+      data: [
+        { id: newId(), userId: id, slug: 'new-drops', title: 'New drops', published: true, position: 1 },
+        { id: newId(), userId: id, slug: 'secret', title: 'Secret', published: false, position: 2 },
+      ],
+    });
+    const xml = await sitemapXml();
+    expect(xml).toContain('<loc>https://showreel.test/u/s-many</loc>');
+    expect(xml).toContain('<loc>https://showreel.test/u/s-many/new-drops</loc>');
+    expect(xml).not.toContain('/u/s-many/secret');
+    // A creator who disconnected has no public showcase.
+    await db.user.update({ where: { id }, data: { published: false } });
+    expect(await sitemapXml()).not.toContain('/u/s-many');
+  });
+
+  it('robots.txt allows the public pages, keeps crawlers off the private surfaces, and names the sitemap', () => {
+    const lines = robotsTxt().split('\n');
+    expect(lines).toContain('Allow: /u/');
+    for (const p of ['/dashboard', '/api/', '/login/', '/auth', '/sandbox/']) expect(lines).toContain(`Disallow: ${p}`);
+    expect(lines).toContain('Sitemap: https://showreel.test/sitemap.xml');
+  });
+});
