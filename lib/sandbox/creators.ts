@@ -118,19 +118,18 @@ export function videosOf(c: SandboxCreator): SandboxVideo[] {
   return Array.from({ length: VIDEO_COUNT }, (_, i) => {
     const h = hex(`video:${c.openId}:${i}`);
     const topic = TOPICS[i % TOPICS.length];
+    // Two to three days apart, strictly newest first.
+    const createTime = NEWEST - i * 2 * 86_400 - (parseInt(h.slice(15, 19), 16) % 86_400);
     return {
-      id: `7${BigInt(`0x${h.slice(0, 15)}`)
-        .toString()
-        .padStart(18, '0')
-        .slice(0, 18)}`,
+      // As TikTok's: the creation time (seconds) in the upper 32 bits, so 19 digits starting with 7.
+      id: ((BigInt(createTime) << 32n) | BigInt(`0x${h.slice(0, 8)}`)).toString(),
       openId: c.openId,
       title: `${topic} #${i + 1}`,
       description: `${topic}, take ${i + 1}. #showreel #sandbox`,
       duration: 7 + ((i * 37) % 174),
       width: 1080,
       height: 1920,
-      // Two to three days apart, strictly newest first.
-      createTime: NEWEST - i * 2 * 86_400 - (parseInt(h.slice(15, 19), 16) % 86_400),
+      createTime,
     };
   });
 }
