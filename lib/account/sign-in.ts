@@ -5,10 +5,12 @@ import { type CallbackFailure, completeAuthorization, exchangeFailure, type Plat
 import { tokenColumns } from '../auth/tokens';
 import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
+import { errorMessage } from '../platform/errors';
 import { revalidateHandle } from '../showcase/revalidate';
 import { recopyShowcaseCovers } from '../showcase/tiktok-videos';
 import { getUserInfo } from '../tiktok/client';
 import type { TikTokProfile, TokenSet } from '../tiktok/types';
+import { recheckLinkedVideos } from '../videos/linked';
 import { avatarColumns } from './avatar';
 
 /** A stable public handle: the TikTok username when granted and free, otherwise a slug of the open_id. */
@@ -74,7 +76,13 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   ]);
   if (existing && profileData.avatarHash !== undefined && profileData.avatarHash !== existing.avatarHash) await releaseImages([existing.avatarHash]);
   // A reconnect: the covers went with the disconnect; copy them again now rather than at the next sync.
-  if (existing && !existing.connection) await recopyShowcaseCovers(userId);
+  if (existing && !existing.connection) {
+    await recopyShowcaseCovers(userId);
+    // Videos added by link get theirs through oEmbed; best effort, as above: the next sync retries.
+    await recheckLinkedVideos(userId, profileData.username).catch((e) =>
+      console.warn(`[covers] could not re-check the linked videos of user ${userId}: ${errorMessage(e)}`),
+    );
+  }
   if (existing && (existing.handle !== handle || existing.published !== published)) await revalidateHandle(existing.handle);
   await revalidateHandle(handle);
   return userId;
