@@ -45,6 +45,9 @@ test('a creator without video.list builds and publishes a showcase by links, and
 
   const grid = p.getByRole('list', { name: 'Videos added by link' });
   await expect(grid.getByRole('listitem')).toHaveCount(2);
+  // oEmbed gives no date: it is read from the video id, which holds its creation time as TikTok's do.
+  const day = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(videos[4].createTime * 1000));
+  await expect(grid.getByRole('listitem').filter({ hasText: videos[4].title })).toContainText(day);
   // Their pictures are the app's copies of TikTok's thumbnails, and they load.
   const thumb = grid.locator('img.cover').first();
   await expect(thumb).toHaveAttribute('src', /^\/img\/[0-9a-f]{32}\/480\.webp$/);

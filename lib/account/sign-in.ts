@@ -6,12 +6,14 @@ import { tokenColumns } from '../auth/tokens';
 import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
 import { edgePurgeWrites } from '../platform/edge/outbox';
+import { errorMessage } from '../platform/errors';
 import { showcaseEdgeTags } from '../showcase/edge-tags';
 import { revalidateHandle } from '../showcase/revalidate';
 import { DEFAULT_SHOWCASE } from '../showcase/showcase-rows';
 import { recopyShowcaseCovers } from '../showcase/tiktok-videos';
 import { getUserInfo } from '../tiktok/client';
 import type { TikTokProfile, TokenSet } from '../tiktok/types';
+import { recheckLinkedVideos } from '../videos/linked';
 import { avatarColumns } from './avatar';
 
 /** A stable public handle: the TikTok username when granted and free, otherwise a slug of the open_id. */
@@ -78,7 +80,13 @@ export async function signInWithTokens(tokens: TokenSet): Promise<string> {
   ]);
   if (existing && profileData.avatarHash !== undefined && profileData.avatarHash !== existing.avatarHash) await releaseImages([existing.avatarHash]);
   // A reconnect: the covers went with the disconnect; copy them again now rather than at the next sync.
-  if (existing && !existing.connection) await recopyShowcaseCovers(userId);
+  if (existing && !existing.connection) {
+    await recopyShowcaseCovers(userId);
+    // Videos added by link get theirs through oEmbed; best effort, as above: the next sync retries.
+    await recheckLinkedVideos(userId, profileData.username).catch((e) =>
+      console.warn(`[covers] could not re-check the linked videos of user ${userId}: ${errorMessage(e)}`),
+    );
+  }
   if (existing && renamed) await revalidateHandle(existing.handle, { edgeQueued: true });
   await revalidateHandle(handle, { edgeQueued: true });
   return userId;

@@ -121,19 +121,18 @@ export function videosOf(c: SandboxCreator): SandboxVideo[] {
   return Array.from({ length: VIDEO_COUNT }, (_, i) => {
     const h = hex(`video:${c.openId}:${i}`);
     const topic = TOPICS[i % TOPICS.length];
+    // Two to three days apart, strictly newest first.
+    const createTime = NEWEST - i * 2 * 86_400 - (parseInt(h.slice(15, 19), 16) % 86_400);
     return {
-      id: `7${BigInt(`0x${h.slice(0, 15)}`)
-        .toString()
-        .padStart(18, '0')
-        .slice(0, 18)}`,
+      // As TikTok's: the creation time (seconds) in the upper 32 bits, so 19 digits starting with 7.
+      id: ((BigInt(createTime) << 32n) | BigInt(`0x${h.slice(0, 8)}`)).toString(),
       openId: c.openId,
       title: `${topic} #${i + 1}`,
       description: `${topic}, take ${i + 1}. #${TAGS[i % TAGS.length]} #showreel #sandbox`,
       duration: 7 + ((i * 37) % 174),
       width: 1080,
       height: 1920,
-      // Two to three days apart, strictly newest first.
-      createTime: NEWEST - i * 2 * 86_400 - (parseInt(h.slice(15, 19), 16) % 86_400),
+      createTime,
     };
   });
 }
@@ -146,18 +145,17 @@ export function newVideo(
 ): SandboxVideo {
   const h = hex(`posted:${c.openId}:${n}`);
   const title = opts.title ?? `Fresh post ${n}`;
+  const createTime = Math.floor(Date.now() / 1000);
   return {
-    id: `8${BigInt(`0x${h.slice(0, 15)}`)
-      .toString()
-      .padStart(18, '0')
-      .slice(0, 18)}`,
+    // As TikTok's (and the generated ones above): the creation time in the upper 32 bits.
+    id: ((BigInt(createTime) << 32n) | BigInt(`0x${h.slice(0, 8)}`)).toString(),
     openId: c.openId,
     title,
     description: opts.description ?? `${title}. #new #showreel #sandbox`,
     duration: 15 + (n % 40),
     width: 1080,
     height: 1920,
-    createTime: Math.floor(Date.now() / 1000),
+    createTime,
     views: opts.views,
     likes: opts.likes,
     aiGenerated: opts.aiGenerated,

@@ -6,6 +6,7 @@ import { db } from '../platform/db/client';
 import { errorMessage } from '../platform/errors';
 import { MAX_PAGE_SIZE, queryVideos } from '../tiktok/client';
 import type { TikTokVideo } from '../tiktok/types';
+import { LINKED } from '../videos/linked';
 import { copyCovers } from './cover-copies';
 import { edgePurgesOf, revalidateShowcaseOf } from './revalidate';
 
@@ -60,7 +61,8 @@ export async function applyFreshVideos(userId: string, askedIds: string[], fresh
  * whose copies went with a disconnect. Best effort: a failure is one warning, the next sync retries.
  */
 export async function recopyShowcaseCovers(userId: string): Promise<void> {
-  const missing = await db.video.findMany({ where: { userId, available: true, coverHash: null }, select: { id: true } });
+  // Videos added by link are not the Display API's to answer: the sync's oEmbed re-check copies theirs.
+  const missing = await db.video.findMany({ where: { userId, available: true, coverHash: null, source: { not: LINKED } }, select: { id: true } });
   if (missing.length === 0) return;
   const ids = missing.map((v) => v.id);
   try {

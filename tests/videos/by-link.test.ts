@@ -1,5 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { disconnect } from '@/lib/account/lifecycle';
+import { signInWithTokens } from '@/lib/account/sign-in';
 import { db } from '@/lib/platform/db/client';
 import { HttpError } from '@/lib/platform/http/errors';
 import { readShowcase } from '@/lib/showcase/read';
@@ -8,7 +10,7 @@ import { runSync } from '@/lib/sync/run';
 import { addVideoByLink } from '@/lib/videos/by-link';
 import { recentVideos } from '@/lib/videos/recent';
 import { migrateTestDb } from '../support/db';
-import { setupMsw } from '../support/msw';
+import { API, setupMsw } from '../support/msw';
 import { CDN, connectedCreator, coverJpeg } from '../support/tiktok';
 
 // A creator without video.list builds a showcase from links, checked through TikTok's public oEmbed
@@ -179,5 +181,34 @@ describe('a showcase of linked videos', () => {
       [MINE_TOO, true],
       [MINE, false],
     ]);
+  });
+
+  it('a reconnect after a disconnect copies the linked videos’ thumbnails again through oEmbed, with no Display API call', async () => {
+    const userId = await creator();
+    await addVideoByLink(userId, `https://www.tiktok.com/@me.creator/video/${MINE}`);
+    await saveShowcase(userId, [MINE]);
+    server.use(
+      http.post(`${API}/v2/oauth/revoke/`, () => HttpResponse.json({})),
+      http.get(`${API}/v2/user/info/`, () =>
+        HttpResponse.json({
+          data: { user: { open_id: `open-${userId}`, display_name: 'Fake Creator', username: 'me.creator' } },
+          error: { code: 'ok', message: '', log_id: 't' },
+        }),
+      ),
+    );
+    await disconnect(userId);
+    expect((await db.video.findUniqueOrThrow({ where: { userId_id: { userId, id: MINE } } })).coverHash).toBeNull();
+    calls = {};
+    await signInWithTokens({
+      accessToken: 'act.again',
+      refreshToken: 'rft.again',
+      openId: `open-${userId}`,
+      scopes: ['user.info.basic', 'user.info.profile'],
+      accessExpiresAt: new Date(Date.now() + 7200_000),
+      refreshExpiresAt: new Date(Date.now() + 180 * 86_400_000),
+    });
+    const row = await db.video.findUniqueOrThrow({ where: { userId_id: { userId, id: MINE } } });
+    expect(row).toMatchObject({ available: true, coverHash: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(calls).toMatchObject({ oembed: 1, cdn: 1 });
   });
 });
