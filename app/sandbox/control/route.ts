@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { showcaseIdsOfUsername } from '@/lib/insights/showcases';
+import { fillTraffic } from '@/lib/insights/traffic';
 import * as sandbox from '@/lib/sandbox';
 import { isSandboxUsername } from '@/lib/sandbox/creators';
 import { controlRoute, jsonOf } from '@/lib/sandbox/http';
@@ -49,6 +51,13 @@ const command = z.discriminatedUnion('action', [
   z.object({ action: z.literal('qrStatus'), token: z.string(), status: z.enum(['new', 'scanned', 'confirmed', 'expired', 'utilised']) }),
   z.object({ action: z.literal('authorizationRemoved'), username }),
   z.object({ action: z.literal('videos'), username }),
+  // Demo history in the app's insights rollups for this creator's showcases (they must have signed in once).
+  z.object({
+    action: z.literal('traffic'),
+    username,
+    days: z.number().int().min(1).max(400),
+    viewsPerDay: z.number().int().min(0).max(100_000),
+  }),
 ]);
 
 export const GET = controlRoute(async () =>
@@ -101,5 +110,10 @@ export const POST = controlRoute(async (request: Request) => {
       return Response.json({ delivered: await sandbox.sendAuthorizationRemoved(c.username) });
     case 'videos':
       return Response.json({ videos: sandbox.allVideos(c.username) });
+    case 'traffic': {
+      const showcases = await showcaseIdsOfUsername(c.username);
+      if (!showcases.length) return Response.json({ error: { code: 'not_found', message: 'No creator has signed in with that username' } }, { status: 404 });
+      return Response.json(await fillTraffic(showcases, c.days, c.viewsPerDay));
+    }
   }
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { InsightsBeacon } from '@/app/_components/insights-beacon';
 import { PictureCopy } from '@/app/_components/picture-copy';
 import { ShowcaseGrid } from '@/app/(public)/_components/showcase-grid';
 import { paths } from '@/lib/platform/http/paths';
@@ -55,6 +56,7 @@ export default async function PublicShowcasePage({ params }: Props) {
       ) : (
         <ShowcaseGrid items={items} />
       )}
+      <InsightsBeacon showcaseId={user.id} />
     </main>
   );
 }
