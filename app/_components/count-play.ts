@@ -1,4 +1,4 @@
-// Tells the counting script (/count.js, lib/insights/beacon.js) that a video's player was opened.
+// Tells the counting script (/count.js, lib/insights/count.js) that a video's player was opened.
 // A queue, so a play counted before the script has run is sent once it does; a page without the
 // script (the dashboard's preview) only fills an array nobody reads.
 

@@ -83,7 +83,7 @@ async function count(event: InsightsEvent, visit: Visit, now: number): Promise<O
     day: utcDay(now),
     type: event.type,
     videoId: event.type === 'view' ? undefined : event.video,
-    host: event.type === 'view' ? referrerHost(event.ref, new URL(env().appUrl).hostname) : null,
+    host: event.type === 'view' ? referrerHost(event.ref, new URL(env().appUrl).host) : null,
     visitor: event.type === 'view' && !visit.optedOut ? visitorHash(salt, visit.ip, visit.userAgent, event.showcase) : null,
   };
   const key = limitKey(salt, visit.ip, event.showcase);

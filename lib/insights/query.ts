@@ -64,5 +64,5 @@ export async function insightsOf(showcaseIds: string[], days: number, now = Date
 
 /** The daily rows as CSV (the Insights view's download). */
 export function daysCsv(days: DayRow[]): string {
-  return ['date,views,visitors,plays,link_clicks', ...days.map((d) => `${d.date},${d.views},${d.visitors},${d.plays},${d.linkClicks}`)].join('\n') + '\n';
+  return `${['date,views,visitors,plays,link_clicks', ...days.map((d) => `${d.date},${d.views},${d.visitors},${d.plays},${d.linkClicks}`)].join('\n')}\n`;
 }

@@ -89,13 +89,19 @@ function toBatch(name: string, fields: Record<string, string>): Batch {
   return batch;
 }
 
+/** Renames every counter hash counted into since the last claim to a batch of this flush; returns their names. */
+export async function claimRedis(client: RedisClientType, now = Date.now()): Promise<string[]> {
+  const p = prefix();
+  return (await client.eval(CLAIM, { keys: [`${p}dirty`, `${p}pending`], arguments: [`${p}f:${now}:${randomUUID()}:`] })) as string[];
+}
+
 /**
  * Claims the counters counted since the last flush (every instance's) and adds them to the rollups,
  * with any batch an instance left behind. Returns the events added.
  */
 export async function flushRedis(client: RedisClientType, now = Date.now()): Promise<number> {
   const p = prefix();
-  const claimed = (await client.eval(CLAIM, { keys: [`${p}dirty`, `${p}pending`], arguments: [`${p}f:${now}:${randomUUID()}:`] })) as string[];
+  const claimed = await claimRedis(client, now);
   const orphans = ((await client.sMembers(`${p}pending`)) as string[]).filter((name) => {
     if (claimed.includes(name)) return false;
     const at = Number(name.slice(`${p}f:`.length).split(':')[0]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// What the counting script sends to POST /api/events (lib/insights/beacon.js).
+// What the counting script sends to POST /api/events (lib/insights/count.js).
 
 export const EVENT_TYPES = ['view', 'play', 'link'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
