@@ -78,14 +78,14 @@ export default async function InsightsPage({ searchParams }: Props) {
           {data.videos.length === 0 ? (
             <p className="muted">No plays yet: visitors open a video&apos;s player to play it.</p>
           ) : (
-            <table className="insights-table">
+            <table className="insights-table insights-videos">
               <thead>
                 <tr>
                   <th>Video</th>
                   <th className="n">Plays</th>
-                  <th className="n">Play rate</th>
+                  <th className="n" title="Plays per view">Play rate</th>
                   <th className="n">Link clicks</th>
-                  <th className="n">Click-through</th>
+                  <th className="n" title="Link clicks per view">Click rate</th>
                 </tr>
               </thead>
               <tbody>
