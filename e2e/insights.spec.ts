@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
 import { clientIp, control, controlHeaders, fakeTikTokPlayer, publishedCreator, type SandboxVideo } from './support/helpers';
@@ -222,6 +223,10 @@ test("the sandbox's traffic action makes history for a demo: 30 days of charts a
     await expect(page.locator('[data-total="Views"]')).toHaveText(filled.views.toLocaleString('en'));
     await expect(page.getByRole('region', { name: 'Top sources' }).getByRole('row')).not.toHaveCount(0);
     await expectSoundLayout(page);
+    // axe-core, as e2e/a11y.spec.ts runs it on every other page, with the daily table open.
+    await page.getByText('Show the daily numbers').click();
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/insights-${size.width}x${size.height}.png`, fullPage: true });
     await context.close();
   }

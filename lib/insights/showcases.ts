@@ -36,6 +36,12 @@ export async function publishedShowcaseVideos(id: string): Promise<Set<string> |
   return user?.published ? new Set(user.showcaseItems.map((i) => i.videoId)) : null;
 }
 
+/** The videos a showcase shows, in its order (the sandbox's demo history favours the first). */
+export async function showcaseVideoIds(id: string): Promise<string[]> {
+  const items = await db.showcaseItem.findMany({ where: { userId: id }, orderBy: { position: 'asc' }, select: { videoId: true } });
+  return items.map((i) => i.videoId);
+}
+
 /** The titles of videos of these showcases, for the top-videos list. */
 export async function videoTitles(showcaseIds: string[], videoIds: string[]): Promise<Map<string, string>> {
   if (!videoIds.length) return new Map();

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '../platform/db/client';
 import { addCounts } from '../platform/db/sql';
 import { lastDays } from './day';
+import { showcaseVideoIds } from './showcases';
 
 /** Hosts a demo's visitors seem to come from. */
 const DEMO_SOURCES = ['tiktok.com', 'instagram.com', 'linktr.ee', 'twitter.com', 'myblog.example'];
@@ -21,9 +22,7 @@ function noise(seed: number): number {
 export async function fillTraffic(showcaseIds: string[], days: number, viewsPerDay: number, now = Date.now()): Promise<{ days: number; views: number }> {
   let total = 0;
   for (const showcaseId of showcaseIds) {
-    const videos = (await db.showcaseItem.findMany({ where: { userId: showcaseId }, orderBy: { position: 'asc' }, select: { videoId: true } })).map(
-      (v) => v.videoId,
-    );
+    const videos = await showcaseVideoIds(showcaseId);
     const dates = lastDays(days, now);
     await db.$transaction(async (tx) => {
       for (const [i, day] of dates.entries()) {
