@@ -94,6 +94,7 @@ test('visitors in several browsers: exact views, visitors, plays, link clicks an
   const clicked = beacon(player, 'link');
   await player.getByRole('link', { name: 'Shop this look' }).click();
   expect((await clicked).status()).toBe(204);
+  expect((await request.get(`/u/${creator.user}`)).headers()['x-nextjs-cache']).toBe('HIT');
 
   // A crawler is not counted (its beacon is answered and ignored).
   const crawler = await visitor(browser, CRAWLER);
