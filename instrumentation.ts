@@ -1,5 +1,5 @@
 // Validates configuration once, when the server starts: a bad value stops the app with one line.
-// Connects Redis when one is configured, starts delivering the edge cache's purges. Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM).
+// Connects Redis when one is configured, starts delivering the edge cache's purges and the insights flush. Also registers what a graceful stop must release (scripts/server.mjs calls it on SIGTERM): insights' last flush first.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env, EnvError } = await import('./lib/platform/config/env');
@@ -35,6 +35,12 @@ export async function register() {
   // …and records the revalidations an instance cut off from Redis could not (issue 16, item 5).
   const { startRevalidationReplayLoop } = await import('./lib/platform/cache/revalidate');
   startRevalidationReplayLoop();
+  // Insights' counters are added to the rollups every few seconds, and once more when the server stops.
+  const { startInsightsFlusher, stopInsightsFlusher } = await import('./lib/insights/flush');
+  startInsightsFlusher();
   const { shutdown } = await import('./lib/platform/shutdown');
-  (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = shutdown;
+  (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.shutdown')] = async () => {
+    await stopInsightsFlusher().catch((e) => console.warn(`[insights] could not flush before stopping: ${e instanceof Error ? e.message : e}`));
+    await shutdown();
+  };
 }

@@ -13,17 +13,23 @@
 // (deploy/varnish/default.vcl, when varnishd is installed), at the origin, as the static twin, and
 // from a bare node:http server sending the page's exact bytes, in turns within one run, with the
 // ratios through Varnish / bare server and origin / static twin.
+// Insights (issue 20): POST /api/events, one beacon per page view from a pool of client addresses,
+// beside the public page on both databases; then the database's row writes per minute of the
+// insights tables at growing event rates (they must stay flat: events are counted in memory or
+// Redis and added to the rollups per flush, not per event).
 //
 // Every server is warmed up (load that is not counted) before it is measured.
-// Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
+// Options (env): BENCH_SECONDS (default 10), BENCH_WRITES_SECONDS (default 30), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
 // BENCH_VIDEOS (default 24), BENCH_WARMUP_SECONDS (default 3), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error autocannon ships no type declarations: what this script reads of it is typed below.
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { signInAs } from './sandbox-session.mjs';
 import { syncPass } from './sync.mjs';
@@ -50,6 +56,8 @@ const env = {
   SANDBOX_CONTROL_TOKEN: 'bench-sandbox-control-token-0123456789',
   DATABASE_URL: 'file:./data/bench/showreel.db',
   APP_URL: BASE,
+  // The event load comes from a pool of client addresses (X-Forwarded-For), as behind a load balancer.
+  TRUST_PROXY: '1',
 };
 /** /sandbox/control answers only its token outside development. */
 const controlHeaders = { Authorization: `Bearer ${env.SANDBOX_CONTROL_TOKEN}` };
@@ -155,6 +163,107 @@ function load(path, headers = {}, duration = SECONDS, base = BASE) {
   });
 }
 
+/** Each rate of the writes-per-minute rows runs this long: several flushes (every 5 s, or 10 s with Redis). */
+const WRITES_SECONDS = Number(process.env.BENCH_WRITES_SECONDS ?? Math.max(SECONDS, 30));
+/** How many addresses the event load comes from: each stays under the 60 events a minute counted per client. */
+const EVENT_CLIENTS = 5000;
+const EVENT_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+/** The showcase id the public page's counting script names. */
+async function showcaseIdOf(base = BASE) {
+  const html = await (await fetch(`${base}/u/${USER}`)).text();
+  const id = html.match(/data-showcase="([^"]+)"/)?.[1];
+  if (!id) throw new Error(`no counting script on ${base}/u/${USER}`);
+  return id;
+}
+
+/**
+ * POST /api/events as the counting script sends it (a view), each request from the next address of the pool.
+ * @param {string} showcase @param {{ duration?: number, amount?: number, rate?: number, base?: string }} [options]
+ * @returns {Promise<Result>}
+ */
+function loadEvents(showcase, { duration = SECONDS, amount, rate, base = BASE } = {}) {
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}/api/events`,
+        connections: CONNECTIONS,
+        ...(amount ? { amount } : { duration }),
+        ...(rate ? { overallRate: rate } : {}),
+        // autocannon calls setupRequest for the entries of `requests` only, once per request sent.
+        requests: [
+          {
+            method: 'POST',
+            headers: { origin: base, 'content-type': 'text/plain;charset=UTF-8', 'user-agent': EVENT_UA },
+            body: JSON.stringify({ type: 'view', showcase, ref: 'https://www.tiktok.com/@bench' }),
+            setupRequest: (/** @type {{ headers: Record<string, string> }} */ req) => {
+              n = (n + 1) % EVENT_CLIENTS;
+              return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}` } };
+            },
+          },
+        ],
+      },
+      (/** @type {Error | null} */ err, /** @type {Result} */ result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+/**
+ * The rows written to the insights tables so far: on SQLite by triggers the bench adds to its own
+ * database file, on PostgreSQL from the statistics views.
+ * @param {{ sqlite?: string, postgres?: string }} where
+ */
+async function insightsWrites(where) {
+  const tables = ['InsightsDay', 'InsightsVideo', 'InsightsSource', 'InsightsVisitor', 'InsightsSalt', 'InsightsFlush'];
+  if (where.sqlite) {
+    const sqlite = new Database(where.sqlite);
+    sqlite.exec(
+      'CREATE TABLE IF NOT EXISTS "_BenchWrites" ("n" INTEGER NOT NULL); INSERT INTO "_BenchWrites" SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "_BenchWrites");',
+    );
+    for (const t of tables) {
+      for (const op of ['INSERT', 'UPDATE']) {
+        sqlite.exec(`CREATE TRIGGER IF NOT EXISTS "_bench_${t}_${op}" AFTER ${op} ON "${t}" BEGIN UPDATE "_BenchWrites" SET "n" = "n" + 1; END;`);
+      }
+    }
+    const { n } = /** @type {{ n: number }} */ (sqlite.prepare('SELECT "n" FROM "_BenchWrites"').get());
+    sqlite.close();
+    return n;
+  }
+  const client = new pg.Client({ connectionString: where.postgres });
+  await client.connect();
+  const { rows } = await client.query('SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0)::int AS n FROM pg_stat_user_tables WHERE relname = ANY($1)', [tables]);
+  await client.end();
+  return rows[0].n;
+}
+
+/**
+ * Events at growing fixed rates, and the insights tables' row writes per minute at each.
+ * @param {string} label @param {string} base @param {{ sqlite?: string, postgres?: string }} where
+ */
+async function writesPerMinute(label, base, where) {
+  const showcase = await showcaseIdOf(base);
+  // Every address of the pool seen once, so its visitor row exists: what follows writes counts only.
+  await loadEvents(showcase, { amount: EVENT_CLIENTS, base });
+  await new Promise((r) => setTimeout(r, 11_000)); // the warm-up's last flush
+  const out = [];
+  for (const rate of [50, 200, 800]) {
+    const before = await insightsWrites(where);
+    const started = Date.now();
+    const result = await loadEvents(showcase, { rate, duration: WRITES_SECONDS, base });
+    const minutes = (Date.now() - started) / 60_000;
+    const writes = (await insightsWrites(where)) - before;
+    out.push({
+      server: label,
+      'events/s asked': rate,
+      'events/s served': Math.round(result.requests.average),
+      errors: result.errors + result.non2xx + result.timeouts,
+      'row writes/min': Math.round(writes / minutes),
+    });
+  }
+  return out;
+}
+
 /** Load that is not counted: a fresh server's first seconds measure V8 compiling, not the app. */
 /** @param {string} path @param {Record<string, string>} [headers] */
 const warmUp = (path, headers, base = BASE) => load(path, headers, WARM_UP_SECONDS, base);
@@ -193,6 +302,8 @@ const row = (name, r) => ({
 async function publicAndApi(servers, rounds = 2) {
   /** @type {string[]} */
   const covers = [];
+  /** @type {string[]} */
+  const showcases = [];
   for (const { base, session } of servers) {
     await fetch(`${base}/u/${USER}`); // first render fills the cache
     const cover = (await pageImages(base)).find((u) => u.startsWith('/img/'));
@@ -201,24 +312,39 @@ async function publicAndApi(servers, rounds = 2) {
     await warmUp(`/u/${USER}`, {}, base);
     await warmUp(cover, {}, base);
     await warmUp('/api/showcase', { cookie: session }, base);
+    showcases.push(await showcaseIdOf(base));
+    await loadEvents(showcases[showcases.length - 1], { duration: WARM_UP_SECONDS, base });
     await resetCounters(base);
   }
-  const runs = servers.map(() => ({ page: /** @type {Result[]} */ ([]), image: /** @type {Result[]} */ ([]), api: /** @type {Result[]} */ ([]) }));
+  const runs = servers.map(() => ({
+    page: /** @type {Result[]} */ ([]),
+    image: /** @type {Result[]} */ ([]),
+    api: /** @type {Result[]} */ ([]),
+    events: /** @type {Result[]} */ ([]),
+  }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, { base }] of servers.entries()) runs[i].page.push(await load(`/u/${USER}`, {}, SECONDS, base));
     for (const [i, { base }] of servers.entries()) runs[i].image.push(await load(covers[i], {}, SECONDS, base));
     for (const [i, { base, session }] of servers.entries()) runs[i].api.push(await load('/api/showcase', { cookie: session }, SECONDS, base));
+    for (const [i, { base }] of servers.entries()) runs[i].events.push(await loadEvents(showcases[i], { base }));
   }
   return Promise.all(
     servers.map(async ({ label, base }, i) => {
       const page = merge(runs[i].page);
       const image = merge(runs[i].image);
       const api = merge(runs[i].api);
+      const events = merge(runs[i].events);
       return {
-        rows: [row(`public showcase (${label})`, page), row(`cover image (${label})`, image), row(`GET /api/showcase (${label})`, api)],
+        rows: [
+          row(`public showcase (${label})`, page),
+          row(`cover image (${label})`, image),
+          row(`GET /api/showcase (${label})`, api),
+          row(`POST /api/events (${label})`, events),
+        ],
         page,
         image,
         api,
+        events,
         calls: await tiktokCalls(base),
       };
     }),
@@ -407,6 +533,8 @@ async function main() {
     if (!(await postgresUp())) {
       const [sqlite] = await publicAndApi([sqliteServer]);
       console.table(sqlite.rows);
+      console.log(`events / public page, SQLite: ${(sqlite.events.requests.average / sqlite.page.requests.average).toFixed(2)}`);
+      console.table(await writesPerMinute('SQLite', BASE, { sqlite: 'data/bench/showreel.db' }));
       console.log(`PostgreSQL at ${PG_ADMIN} did not answer: no PostgreSQL row`);
       return;
     }
@@ -430,6 +558,14 @@ async function main() {
       console.log(`public page, PostgreSQL + Redis / SQLite: ${(postgres.page.requests.average / sqlite.page.requests.average).toFixed(2)}`);
       console.log(`showcase API, PostgreSQL + Redis / SQLite: ${(postgres.api.requests.average / sqlite.api.requests.average).toFixed(2)}`);
       console.log(`cover image, PostgreSQL + Redis / SQLite: ${(postgres.image.requests.average / sqlite.image.requests.average).toFixed(2)}`);
+      console.log(
+        `events / public page: SQLite ${(sqlite.events.requests.average / sqlite.page.requests.average).toFixed(2)}, PostgreSQL + Redis ${(postgres.events.requests.average / postgres.page.requests.average).toFixed(2)}`,
+      );
+      console.log('insights row writes per minute as the event rate grows (they must stay flat):');
+      console.table([
+        ...(await writesPerMinute('SQLite', BASE, { sqlite: 'data/bench/showreel.db' })),
+        ...(await writesPerMinute('PostgreSQL + Redis', pgBase, { postgres: u.toString() })),
+      ]);
       console.log(`TikTok calls during these runs: SQLite ${sqlite.calls}, PostgreSQL + Redis ${postgres.calls}`);
     } finally {
       if (pgServer) stop(pgServer);

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { PLAYER_ALLOW, PLAYER_READY_TIMEOUT_MS, type PlayerEvent, playerErrorText, playerUrl, watchOnTikTokUrl } from '@/lib/tiktok/player';
+import { countPlay } from './count-play';
 import { usePlayerEvents } from './use-player-events';
 
 type Props = {
@@ -36,6 +37,8 @@ export function TikTokPlayer({ videoId, label, shareUrl, className, onPlayerErro
     [onPlayerError],
   );
   usePlayerEvents(onEvent);
+  // Opening the player is a play (the counting script sends it; a page without the script ignores it).
+  useEffect(() => countPlay(videoId), [videoId]);
   useEffect(() => {
     const timer = setTimeout(() => setState((s) => (s === 'loading' ? 'failed' : s)), PLAYER_READY_TIMEOUT_MS);
     return () => clearTimeout(timer);

@@ -1,6 +1,8 @@
 import 'server-only';
 import { decryptToken } from '../auth/token-cipher';
 import { releaseImages } from '../images/retention';
+import { deleteInsightsOf } from '../insights/retention';
+import { ownedShowcaseIds } from '../insights/showcases';
 import { db } from '../platform/db/client';
 import { edgePurgeWrites } from '../platform/edge/outbox';
 import { errorMessage } from '../platform/errors';
@@ -80,7 +82,10 @@ export async function deleteUserData(userId: string): Promise<void> {
   await revokeAtTikTok(userId);
   const user = await db.user.findUnique({ where: { id: userId }, select: { handle: true } });
   const hashes = await imagesOf(userId);
+  // The showcases' insights have no foreign key to the user: asked for before the user row goes.
+  const showcases = await ownedShowcaseIds(userId);
   await db.$transaction([db.user.deleteMany({ where: { id: userId } }), ...(user ? edgePurgeWrites(showcaseEdgeTags(user.handle)) : [])]);
+  await deleteInsightsOf(showcases);
   // The copies of the avatar and covers go too (unless another creator's rows name the same bytes).
   await releaseImages(hashes);
   if (user) await revalidateHandle(user.handle, { edgeQueued: true });

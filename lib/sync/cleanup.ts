@@ -1,5 +1,6 @@
 import 'server-only';
 import { purgeUnusedImages } from '../images/retention';
+import { purgeInsights } from '../insights/retention';
 import { purgeHandoffs } from '../native/handoff';
 import { purgeCallRecords } from '../platform/call-budget';
 import { purgeLeases } from '../platform/db/lease';
@@ -17,6 +18,7 @@ export async function purgeExpired(now = Date.now()): Promise<number> {
     purgeCallRecords(now),
     purgeCounters(now),
     purgeUnusedImages(now),
+    purgeInsights(now),
   ]);
   return results.reduce((n, r) => n + r.count, 0);
 }

@@ -1,3 +1,4 @@
+import { InsightsBeacon } from '@/app/_components/insights-beacon';
 import { PictureCopy } from '@/app/_components/picture-copy';
 import { paths } from '@/lib/platform/http/paths';
 import type { PublicShowcase } from '@/lib/showcase/public';
@@ -53,6 +54,7 @@ export function PublicShowcaseView({ showcase }: { showcase: PublicShowcase }) {
           </ul>
         </nav>
       )}
+      <InsightsBeacon showcaseId={showcase.showcase.id} />
     </main>
   );
 }

@@ -42,6 +42,9 @@ export default async function DashboardPage() {
           {creator.username && <p className="handle">@{creator.username}</p>}
         </div>
         <div className="links">
+          <Link className="button button-ghost" href="/dashboard/insights">
+            Insights
+          </Link>
           <WhenLive initial={publication}>
             {/* Not prefetched: a prefetch renders the public page while the creator may be saving, and a
                 render that outlives a save is cached for its 5-minute window (docs/architecture.md, Known limits). */}

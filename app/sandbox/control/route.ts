@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { showcaseIdsOfUsername } from '@/lib/insights/showcases';
+import { fillTraffic } from '@/lib/insights/traffic';
 import * as sandbox from '@/lib/sandbox';
 import { isSandboxUsername } from '@/lib/sandbox/creators';
 import { controlRoute, jsonOf } from '@/lib/sandbox/http';
@@ -65,6 +67,13 @@ const command = z.discriminatedUnion('action', [
   }),
   // A short link to one of an account's videos, or (to test refusals) to any https address.
   z.object({ action: z.literal('shortLink'), username, videoId: z.string().optional(), target: z.url({ protocol: /^https$/ }).optional() }),
+  // Demo history in the app's insights rollups for this creator's showcases (they must have signed in once).
+  z.object({
+    action: z.literal('traffic'),
+    username,
+    days: z.number().int().min(1).max(400),
+    viewsPerDay: z.number().int().min(0).max(100_000),
+  }),
 ]);
 
 export const GET = controlRoute(async () =>
@@ -125,6 +134,11 @@ export const POST = controlRoute(async (request: Request) => {
       const target = c.videoId ? `https://www.tiktok.com/@${c.username}/video/${c.videoId}` : c.target;
       if (!target) return Response.json({ error: { code: 'bad_request', message: 'Give videoId or target' } }, { status: 400 });
       return Response.json(sandbox.createShortLink(target));
+    }
+    case 'traffic': {
+      const showcases = await showcaseIdsOfUsername(c.username);
+      if (!showcases.length) return Response.json({ error: { code: 'not_found', message: 'No creator has signed in with that username' } }, { status: 404 });
+      return Response.json(await fillTraffic(showcases, c.days, c.viewsPerDay));
     }
   }
 });

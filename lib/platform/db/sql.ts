@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '../../generated/prisma/client';
 import { db, dialect } from './client';
 
 // The statements Prisma's query API cannot express. Each answers the same on SQLite and PostgreSQL;
@@ -44,6 +45,38 @@ export async function insertWebhookOnce(tx: Pick<typeof db, '$executeRaw'>, id: 
     INSERT INTO "WebhookEvent" ("id", "event", "receivedAt") VALUES (${id}, ${event}, ${at})
     ON CONFLICT ("id") DO NOTHING`;
   return inserted > 0;
+}
+
+type Raw = Pick<typeof db, '$executeRaw'>;
+/** A table or column name: the caller's constant, never input. */
+const name = (s: string) => {
+  if (!/^\w+$/.test(s)) throw new Error(`not a name: ${s}`);
+  return Prisma.raw(`"${s}"`);
+};
+
+/**
+ * Adds `counts` to the row of `table` whose primary key is `key` (the row is created at `counts`
+ * when missing), in one statement, so concurrent writers from every instance add up. The same SQL
+ * on SQLite (3.24+) and PostgreSQL.
+ */
+export async function addCounts(tx: Raw, table: string, key: Record<string, string>, counts: Record<string, number>): Promise<void> {
+  const keys = Object.keys(key);
+  const fields = Object.keys(counts);
+  await tx.$executeRaw`
+    INSERT INTO ${name(table)} (${Prisma.join([...keys, ...fields].map(name))})
+    VALUES (${Prisma.join([...Object.values(key), ...Object.values(counts)])})
+    ON CONFLICT (${Prisma.join(keys.map(name))}) DO UPDATE SET ${Prisma.join(
+      fields.map((f) => Prisma.sql`${name(f)} = ${name(table)}.${name(f)} + excluded.${name(f)}`),
+    )}`;
+}
+
+/** Inserts the rows that are not there yet (by primary key) and says how many were new. */
+export async function insertNew(tx: Raw, table: string, columns: string[], rows: Array<Array<string | Date>>): Promise<number> {
+  if (!rows.length) return 0;
+  return tx.$executeRaw`
+    INSERT INTO ${name(table)} (${Prisma.join(columns.map(name))})
+    VALUES ${Prisma.join(rows.map((r) => Prisma.sql`(${Prisma.join(r)})`))}
+    ON CONFLICT DO NOTHING`;
 }
 
 /** One round trip to the database: the readiness probe. */

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
+import { InsightsBeacon } from '@/app/_components/insights-beacon';
 import { WatchPlayer } from '@/app/(player)/_components/watch-player';
+import { showcaseOfVideo } from '@/lib/insights/showcases';
 import { publicVideo } from '@/lib/showcase/public';
 
 type Props = { params: Promise<{ videoId: string }> };
@@ -21,5 +23,11 @@ export default async function WatchPage({ params }: Props) {
   const { videoId } = await params;
   const video = await publicVideo(videoId);
   if (!video) notFound();
-  return <WatchPlayer videoId={videoId} title={video.title} shareUrl={video.shareUrl} />;
+  const showcaseId = await showcaseOfVideo(videoId);
+  return (
+    <>
+      <WatchPlayer videoId={videoId} title={video.title} shareUrl={video.shareUrl} />
+      {showcaseId && <InsightsBeacon showcaseId={showcaseId} videoId={videoId} />}
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { InsightsBeacon } from '@/app/_components/insights-beacon';
 import { EmbedShowcase } from '@/app/(embed)/_components/embed-showcase';
 import { fromVariant } from '@/lib/embed/options';
 import { getPublicShowcase } from '@/lib/showcase/public';
@@ -38,11 +39,14 @@ export default async function EmbedPage({ params }: Props) {
   if (!found) notFound();
   const { showcase, options } = found;
   return (
-    <EmbedShowcase
-      handle={showcase.user.handle}
-      creator={{ displayName: showcase.user.displayName, username: showcase.user.username, avatar: showcase.user.avatar }}
-      items={showcase.items.slice(0, options.max)}
-      options={options}
-    />
+    <>
+      <EmbedShowcase
+        handle={showcase.user.handle}
+        creator={{ displayName: showcase.user.displayName, username: showcase.user.username, avatar: showcase.user.avatar }}
+        items={showcase.items.slice(0, options.max)}
+        options={options}
+      />
+      <InsightsBeacon showcaseId={showcase.showcase.id} />
+    </>
   );
 }
