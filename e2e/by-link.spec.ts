@@ -132,3 +132,41 @@ test('without user.info.profile too, Add by link says it cannot tell the video i
     "Showreel can't check that this video is yours: you didn't allow it to read your TikTok username (user.info.profile).",
   );
 });
+
+test('the showcases API takes a video by its link in place of its id, and says why one is refused', async ({ page: p, request }) => {
+  const user = uniqueUser('itemurl');
+  const videos = await sandboxVideos(request, user);
+  const other = uniqueUser('itemother');
+  const theirs = await sandboxVideos(request, other);
+  await signIn(p, user, { untick: ['video.list'] });
+  await expect(p).toHaveURL(/\/dashboard$/);
+  const headers = { Origin: new URL(p.url()).origin };
+  const created = await p.request.post('/api/showcases', { data: { title: 'By links', published: true }, headers });
+  expect(created.status(), await created.text()).toBe(201);
+  const { showcase } = await created.json();
+  const put = (items: unknown[]) => p.request.put(`/api/showcases/${showcase.id}/items`, { data: { items }, headers });
+
+  const short = await control(request, { action: 'shortLink', username: user, videoId: videos[2].id });
+  const saved = await put([{ url: `${page(user)}/video/${videos[1].id}` }, { url: short.url, link: { url: 'https://shop.example/', label: 'Shop' } }]);
+  expect(saved.status(), await saved.text()).toBe(200);
+  expect((await saved.json()).items.map((i: { videoId: string }) => i.videoId)).toEqual([videos[1].id, videos[2].id]);
+  const json = await (await p.request.get(`/api/public/showcases/${user}/by-links`)).json();
+  expect(json.videos.map((v: { id: string }) => v.id)).toEqual([videos[1].id, videos[2].id]);
+  expect(json.videos[1].link).toEqual({ url: 'https://shop.example/', label: 'Shop' });
+
+  // Refused, naming the item and the reason; the showcase is as it was.
+  const refused = async (items: unknown[], message: RegExp) => {
+    const res = await put(items);
+    expect(res.status(), await res.text()).toBe(400);
+    expect((await res.json()).error.message).toMatch(message);
+  };
+  await refused(
+    [{ url: `${page(user)}/video/${videos[3].id}` }, { url: `${page(other)}/video/${theirs[0].id}` }],
+    /^items\.1\.url: This video is @.+'s, not yours/,
+  );
+  await refused([{ url: 'https://example.com/watch?v=1' }], /^items\.0\.url: That isn't a link to a TikTok video/);
+  await refused([{ videoId: videos[1].id, url: `${page(user)}/video/${videos[1].id}` }], /give either videoId or url/);
+  await refused([{ url: `${page(user)}/video/${videos[1].id}` }, { url: `${page(user)}/video/${videos[1].id}` }], /items\.1: a video can appear only once/);
+  const after = await (await p.request.get(`/api/public/showcases/${user}/by-links`)).json();
+  expect(after.videos.map((v: { id: string }) => v.id)).toEqual([videos[1].id, videos[2].id]);
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '../platform/db/client';
 import { HttpError } from '../platform/http/errors';
 import type { TikTokVideo } from '../tiktok/types';
+import { addVideoByLink } from '../videos/by-link';
 import { linkedVideoIds } from '../videos/linked';
 import { candidatesOf, ensureCandidates } from './candidates';
 import { copyCovers } from './cover-copies';
@@ -95,9 +96,29 @@ export async function writeItems(showcase: ShowcaseRecord, items: ItemInput[]): 
   else await revalidateShowcase(showcase.id, { edgeQueued: true });
 }
 
-/** PUT /api/showcases/{id}/items. */
-export async function setItems(userId: string, showcaseId: string, items: ItemInput[]): Promise<void> {
-  await writeItems(await ownedShowcase(userId, showcaseId), items);
+/**
+ * PUT /api/showcases/{id}/items. An item given by `url` is added by link first (lib/videos/by-link.ts:
+ * the creator's own video, checked through TikTok's oEmbed); a link refused says why, naming the
+ * item, and nothing of the showcase is written.
+ */
+export async function setItems(userId: string, showcaseId: string, items: Array<{ videoId?: string; url?: string; link?: ShowcaseLink }>): Promise<void> {
+  const showcase = await ownedShowcase(userId, showcaseId);
+  const resolved: ItemInput[] = [];
+  for (const [k, item] of items.entries()) {
+    let videoId = item.videoId;
+    if (item.url !== undefined) {
+      try {
+        videoId = (await addVideoByLink(userId, item.url)).id;
+      } catch (e) {
+        if (e instanceof HttpError && e.code === 'bad_request') throw new HttpError('bad_request', `items.${k}.url: ${e.message}`);
+        throw e;
+      }
+    }
+    if (!videoId) throw new HttpError('bad_request', `items.${k}: give either videoId or url`);
+    if (resolved.some((r) => r.videoId === videoId)) throw new HttpError('bad_request', `items.${k}: a video can appear only once`);
+    resolved.push({ videoId, link: item.link });
+  }
+  await writeItems(showcase, resolved);
 }
 
 /**

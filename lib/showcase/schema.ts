@@ -32,6 +32,8 @@ export const publishInputSchema = z.object({ published: z.boolean() });
 export const MAX_SHOWCASES = 20;
 /** Pinned videos of a rule showcase; a manual one lists up to MAX_SHOWCASE_ITEMS. */
 export const MAX_PINNED = 20;
+/** Videos given by their TikTok link in one save of a showcase's items. */
+export const MAX_LINKS_PER_SAVE = 20;
 /** The newest videos a rule looks at: five pages of video/list, so a sync stays a few calls. */
 export const RULE_CANDIDATES = 100;
 
@@ -107,14 +109,26 @@ export const showcasePatchSchema = z
   })
   .partial();
 
-export const itemInputSchema = z.object({ videoId: videoIdSchema, link: linkSchema.optional() });
+/** One video of a showcase: by its id, or by its TikTok link (checked through oEmbed, for creators without video.list). */
+export const itemInputSchema = z
+  .object({
+    videoId: videoIdSchema.optional(),
+    url: z.string().trim().min(1).max(2048, 'must be at most 2,048 characters').optional(),
+    link: linkSchema.optional(),
+  })
+  .refine((i) => (i.videoId === undefined) !== (i.url === undefined), 'give either videoId or url');
 
 /** The body of PUT /api/showcases/{id}/items: the whole list (manual) or the pinned videos (rules). */
 export const itemsInputSchema = z.object({
   items: z
     .array(itemInputSchema)
     .max(MAX_SHOWCASE_ITEMS, `a showcase holds at most ${MAX_SHOWCASE_ITEMS} videos`)
-    .refine((items) => new Set(items.map((i) => i.videoId)).size === items.length, 'a video can appear only once'),
+    .refine((items) => {
+      const ids = items.flatMap((i) => i.videoId ?? []);
+      return new Set(ids).size === ids.length;
+    }, 'a video can appear only once')
+    // Each link costs TikTok an oEmbed call (and a short link's resolution): as many as "Add by link" allows a minute.
+    .refine((items) => items.filter((i) => i.url !== undefined).length <= MAX_LINKS_PER_SAVE, `at most ${MAX_LINKS_PER_SAVE} videos by link in one save`),
 });
 
 /** Routes named by a showcase id (`/api/showcases/{id}`). */

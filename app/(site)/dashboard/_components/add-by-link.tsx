@@ -13,7 +13,7 @@ type Status = { kind: 'idle' | 'adding' | 'ok' | 'error'; text: string };
  * server checks through TikTok's public oEmbed that it is yours (POST /api/videos/by-link), and the
  * video joins the picker, ticked. The server's words say why a link was refused.
  */
-export function AddByLink({ onAdded }: { onAdded: (video: VideoCard) => void }) {
+export function AddByLink({ onAdded, savePrompt = 'Save your showcase to publish it.' }: { onAdded: (video: VideoCard) => void; savePrompt?: string }) {
   const [url, setUrl] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const input = useRef<HTMLInputElement>(null);
@@ -31,7 +31,7 @@ export function AddByLink({ onAdded }: { onAdded: (video: VideoCard) => void }) 
       const { video } = await apiFetch<{ video: VideoCard }>('/api/videos/by-link', { method: 'POST', json: { url } });
       onAdded(video);
       setUrl('');
-      setStatus({ kind: 'ok', text: `Added “${videoLabel(video)}”. Save your showcase to publish it.` });
+      setStatus({ kind: 'ok', text: `Added “${videoLabel(video)}”. ${savePrompt}` });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof ApiError ? error.message : FALLBACK_MESSAGE });
       input.current?.focus();

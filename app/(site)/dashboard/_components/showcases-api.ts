@@ -16,6 +16,6 @@ export const createShowcase = (input: Record<string, unknown>) => apiFetch<{ sho
 export const patchShowcase = (id: string, patch: Record<string, unknown>) =>
   apiFetch<{ showcase: ShowcaseDto }>(showcaseKey(id), { method: 'PATCH', json: patch });
 export const deleteShowcase = (id: string) => apiFetch<null>(showcaseKey(id), { method: 'DELETE' });
-export const putItems = (id: string, items: Array<{ videoId: string; link?: { url: string; label: string } }>) =>
+export const putItems = (id: string, items: Array<{ videoId?: string; url?: string; link?: { url: string; label: string } }>) =>
   apiFetch<ShowcaseDetail>(`${showcaseKey(id)}/items`, { method: 'PUT', json: { items } });
 export const refreshNow = () => apiFetch<{ refreshed: boolean; showcases: ShowcaseDto[] }>('/api/showcases/refresh', { method: 'POST' });

@@ -7,6 +7,7 @@ import type { PreviewVideo } from '@/lib/showcase/preview';
 import { itemsInputSchema, MAX_PINNED } from '@/lib/showcase/schema';
 import { apiFetch } from '../../../../../_components/api-fetch';
 import { useHydrated } from '../../../../../_components/use-hydrated';
+import { AddByLink } from '../../../_components/add-by-link';
 import { SHOWCASE_SAVED_KEY } from '../../../_components/showcase-saved-key';
 import { putItems, type ShowcaseDetail } from '../../../_components/showcases-api';
 import { useStatus } from './status-line';
@@ -171,6 +172,7 @@ export function ItemsEditor({ swr }: Props) {
           )}
         </>
       )}
+      <AddByLink onAdded={(video) => add(video.id, videoLabel(video))} savePrompt="Save videos to keep it." />
       <button type="button" className="primary" onClick={save} disabled={disabled}>
         Save videos
       </button>
