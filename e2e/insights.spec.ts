@@ -26,6 +26,14 @@ const visitors: BrowserContext[] = [];
 
 test.beforeAll(async ({ browser }) => {
   creator = await publishedCreator(browser, 'ins', 3, STORAGE);
+  // The second video carries a call to action (several showcases: a video's link, shown under it).
+  const context = await browser.newContext({ storageState: STORAGE });
+  const { showcases } = await (await context.request.get('/api/showcases')).json();
+  const main = showcases.find((s: { isDefault: boolean }) => s.isDefault);
+  const items = creator.videos.map((v, i) => ({ videoId: v.id, ...(i === 1 ? { link: { url: 'https://shop.example/look', label: 'Shop this look' } } : {}) }));
+  const saved = await context.request.put(`/api/showcases/${main.id}/items`, { data: { items }, headers: { Origin: BASE_URL } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  await context.close();
 });
 
 /** A visitor: a browser of its own, with its own address (the e2e server trusts X-Forwarded-For) and User-Agent. */
@@ -71,9 +79,9 @@ test('visitors in several browsers: exact views, visitors, plays, link clicks an
     expect((await sent).status()).toBe(204);
   }
 
-  // One plays two videos and follows a video's call-to-action link (the counting script's documented
-  // hook, data-showreel-link, on a link added to the page: this branch has no call-to-action links yet).
+  // One plays two videos and follows a video's call-to-action link (to a shop that stands in here).
   const player = await visitor(browser, UA.player);
+  await player.context().route('https://shop.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Shop</title>shop' }));
   const viewed = beacon(player, 'view');
   await player.goto(`/u/${creator.user}`);
   await viewed;
@@ -84,16 +92,10 @@ test('visitors in several browsers: exact views, visitors, plays, link clicks an
     expect((await played).request().postData()).toContain(`"video":"${video.id}"`);
     await player.keyboard.press('Escape');
   }
-  await player.evaluate((id) => {
-    const a = document.createElement('a');
-    a.href = '#cta';
-    a.textContent = 'Shop this look';
-    a.setAttribute('data-showreel-link', id);
-    document.querySelector('main')?.append(a);
-  }, creator.videos[1].id);
   const clicked = beacon(player, 'link');
-  await player.getByRole('link', { name: 'Shop this look' }).click();
+  await player.getByRole('link', { name: /^Shop this look/ }).click();
   expect((await clicked).status()).toBe(204);
+  expect((await clicked).request().postData()).toContain(`"video":"${creator.videos[1].id}"`);
   expect((await request.get(`/u/${creator.user}`)).headers()['x-nextjs-cache']).toBe('HIT');
 
   // A crawler is not counted (its beacon is answered and ignored).
