@@ -18,6 +18,15 @@ let cookie: string;
 test.beforeAll(async ({ browser, request }) => {
   const page = await (await browser.newContext()).newPage();
   creator = await creatorWith(page, request, [0, 1]);
+  // A second showcase, published, with one video: its surfaces carry its own tag.
+  const created = await page.request.post('/api/showcases', { data: { title: 'Second', published: true }, headers: { Origin: BASE_URL } });
+  expect(created.status()).toBe(201);
+  const { showcase } = await created.json();
+  const items = await page.request.put(`/api/showcases/${showcase.id}/items`, {
+    data: { items: [{ videoId: creator.videos[0].id }] },
+    headers: { Origin: BASE_URL },
+  });
+  expect(items.status()).toBe(200);
   const session = (await page.context().cookies()).find((c) => c.name === 'showreel_session');
   cookie = `showreel_session=${session!.value}`;
 });
@@ -31,21 +40,27 @@ async function headersOf(path: string, extra: Record<string, string> = {}) {
 
 test('every public surface of a showcase: kept by the edge until purged, browsers revalidate, tagged with the showcase', async () => {
   const h = creator.user;
-  const tag = `showcase:${h}`;
-  for (const path of [
-    `/u/${h}`,
-    `/u/${h}/share-image`,
-    `/embed/${h}`,
-    `/embed/${h}?layout=list&theme=dark`,
-    `/api/public/showcases/${h}`,
-    `/api/oembed?url=${encodeURIComponent(`${BASE_URL}/u/${h}`)}`,
-  ]) {
+  // Each answer names its showcase (the default by the handle alone) and its creator.
+  const surfaces: Array<[string, string]> = [
+    [`/u/${h}`, `showcase:${h}`],
+    [`/u/${h}/share-image`, `showcase:${h}`],
+    [`/embed/${h}`, `showcase:${h}`],
+    [`/embed/${h}?layout=list&theme=dark`, `showcase:${h}`],
+    [`/api/public/showcases/${h}`, `showcase:${h}`],
+    [`/api/oembed?url=${encodeURIComponent(`${BASE_URL}/u/${h}`)}`, `showcase:${h}`],
+    [`/u/${h}/second`, `showcase:${h}/second`],
+    [`/u/${h}/second/share-image`, `showcase:${h}/second`],
+    [`/embed/${h}?showcase=second`, `showcase:${h}/second`],
+    [`/api/public/showcases/${h}/second`, `showcase:${h}/second`],
+    [`/api/oembed?url=${encodeURIComponent(`${BASE_URL}/u/${h}/second`)}`, `showcase:${h}/second`],
+  ];
+  for (const [path, tag] of surfaces) {
     const r = await headersOf(path);
     expect(r.status, path).toBe(200);
     expect(r.get('cache-control'), path).toBe(SHARED);
-    expect(r.get('xkey'), path).toBe(`${tag} site`);
-    expect(r.get('surrogate-key'), path).toBe(`${tag} site`);
-    expect(r.get('cache-tag'), path).toBe(`${tag},site`);
+    expect(r.get('xkey'), path).toBe(`${tag} creator:${h} site`);
+    expect(r.get('surrogate-key'), path).toBe(`${tag} creator:${h} site`);
+    expect(r.get('cache-tag'), path).toBe(`${tag},creator:${h},site`);
     expect(r.get('set-cookie'), path).toBeNull();
   }
   for (const path of ['/sitemap.xml', '/robots.txt']) {
