@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { expect, type Page, test } from '@playwright/test';
-import pg from 'pg';
-import { Cluster } from '../support/cluster';
+import { clusterPerFile } from '../support/cluster';
 import { controlHeaders, type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
 import { Varnish } from '../support/varnish';
 
@@ -16,26 +15,8 @@ test.describe.configure({ mode: 'serial' });
 const haveVarnish = spawnSync('varnishd', ['-V'], { stdio: 'ignore' }).status === 0;
 test.skip(!haveVarnish && process.env.REQUIRE_SERVICES !== '1', 'varnishd is not installed (apt-get install varnish varnish-modules)');
 
-const c = new Cluster({ edge: true });
-let db: pg.Client;
+const { c, db } = clusterPerFile({ edge: true }, (c) => c.edge?.logs.slice(-20) ?? []);
 const edge = () => c.edge!.url;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  await c.start();
-  db = new pg.Client({ connectionString: c.env().DATABASE_URL });
-  await db.connect();
-});
-
-test.afterAll(async () => {
-  await db?.end();
-  await c.stopAll();
-});
-
-// biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a hook needs from its first parameter, which must be a destructuring
-test.afterEach(async ({}, info) => {
-  if (info.status !== info.expectedStatus) console.log([...c.logs.slice(-60), ...(c.edge?.logs.slice(-20) ?? [])].join('\n'));
-});
 
 /** Every answer the journeys got through Varnish: none that set a cookie may ever come from its cache. */
 const seen: Array<{ url: string; cache: string | null; setCookie: boolean }> = [];
@@ -136,7 +117,7 @@ test('an edge the app could not reach during a save shows the new order once it 
   const stale = await viaEdge(`/u/${user}`);
   expect(stale.headers.get('x-cache')).toBe('HIT');
   expect(titlesIn(stale.body)).toEqual([v2.title, v0.title, v1.title]);
-  await expect.poll(async () => (await db.query('SELECT max(attempts) AS n FROM "EdgePurge"')).rows[0].n, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(async () => (await db().query('SELECT max(attempts) AS n FROM "EdgePurge"')).rows[0].n, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
 
   await c.edgePurge.up();
   await expect.poll(async () => titlesIn((await viaEdge(`/u/${user}`)).body), { timeout: 60_000, intervals: [1_000] }).toEqual([v1.title, v2.title, v0.title]);

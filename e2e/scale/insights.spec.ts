@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
-import { Cluster } from '../support/cluster';
+import { clusterPerFile } from '../support/cluster';
 import { controlHeaders, type SandboxVideo, signIn, uniqueUser, withinOneMinute } from '../support/helpers';
 
 // Insights on two instances with Redis: events sent to A and to B for one showcase add up once in
@@ -8,17 +7,13 @@ import { controlHeaders, type SandboxVideo, signIn, uniqueUser, withinOneMinute 
 // instance stopped by SIGTERM loses none of what it counted.
 test.describe.configure({ mode: 'serial' });
 
-const c = new Cluster();
-let db: pg.Client;
+const { c, db } = clusterPerFile();
 let cookie = '';
 let showcase = '';
 let videos: SandboxVideo[] = [];
 
 test.beforeAll(async ({ browser, request }) => {
   test.setTimeout(180_000);
-  await c.start();
-  db = new pg.Client({ connectionString: c.env().DATABASE_URL });
-  await db.connect();
   const user = uniqueUser('scins');
   const res = await request.post(`${c.at('tiktok')}/sandbox/control`, { data: { action: 'videos', username: user }, headers: controlHeaders });
   videos = ((await res.json()).videos as SandboxVideo[]).sort((a, b) => b.createTime - a.createTime);
@@ -36,16 +31,6 @@ test.beforeAll(async ({ browser, request }) => {
   await page.context().close();
   showcase = (await (await fetch(`${c.at('A')}/u/${user}`)).text()).match(/data-showcase="([^"]+)"/)?.[1] ?? '';
   expect(showcase).not.toBe('');
-});
-
-test.afterAll(async () => {
-  await db?.end();
-  await c.stopAll();
-});
-
-// biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a hook needs from its first parameter, which must be a destructuring
-test.afterEach(async ({}, info) => {
-  if (info.status !== info.expectedStatus) console.log(c.logs.slice(-80).join('\n'));
 });
 
 /** One beacon, as a browser with this User-Agent sends it (every request here comes from 127.0.0.1). */
@@ -74,10 +59,10 @@ test('events sent to A and B add up once in the rollups; a visitor seen by both 
   ]);
   expect(sent.every((r) => r.status === 204)).toBe(true);
   await expect.poll(totals, { timeout: 60_000, intervals: [2_000] }).toEqual({ views: 40, visitors: 15, plays: 10, linkClicks: 0 });
-  const { rows } = await db.query('SELECT "videoId", plays FROM "InsightsVideo" WHERE "showcaseId" = $1 ORDER BY "videoId"', [showcase]);
+  const { rows } = await db().query('SELECT "videoId", plays FROM "InsightsVideo" WHERE "showcaseId" = $1 ORDER BY "videoId"', [showcase]);
   expect(rows.map((r) => [r.videoId, r.plays]).sort()).toEqual([videos[0].id, videos[1].id].sort().map((id) => [id, 5]));
   // Nothing left waiting in Redis, and no batch added twice: one flush record per added batch.
-  const flushes = await db.query('SELECT count(*)::int AS n FROM "InsightsFlush"');
+  const flushes = await db().query('SELECT count(*)::int AS n FROM "InsightsFlush"');
   expect(flushes.rows[0].n).toBeGreaterThan(0);
 });
 
@@ -92,7 +77,7 @@ test('an instance stopped by SIGTERM right after counting loses none of its even
 });
 
 test('neither the User-Agents nor the address are in any column of the database', async () => {
-  const { rows: columns } = await db.query(
+  const { rows: columns } = await db().query(
     `SELECT table_name, column_name FROM information_schema.columns
      WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')`,
   );
@@ -101,7 +86,7 @@ test('neither the User-Agents nor the address are in any column of the database'
     // Every User-Agent sent here starts with Mozilla/5.0 and names its visitor; the address of
     // every request is 127.0.0.1 (the app's own URL names it too, so it is looked for in insights' tables).
     const ip = table_name.startsWith('Insights') ? ` OR "${column_name}" LIKE '%127.0.0.1%'` : '';
-    const { rows } = await db.query(
+    const { rows } = await db().query(
       `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}" LIKE '%Mozilla/5.0%' OR "${column_name}" LIKE '%Visitor1/1%'${ip}`,
     );
     expect(rows[0].n, `${table_name}.${column_name}`).toBe(0);

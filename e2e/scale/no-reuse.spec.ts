@@ -1,6 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import pg from 'pg';
-import { Cluster } from '../support/cluster';
+import { clusterPerFile } from '../support/cluster';
 import { controlHeaders, signIn, uniqueUser } from '../support/helpers';
 
 // The claim of lib/auth/tokens.ts, proved where it matters: two app instances and two workers on one
@@ -10,25 +9,7 @@ test.describe.configure({ mode: 'serial' });
 
 // Access tokens die every 4 s at TikTok; the app refreshes 1 s before (so both ways a token is found
 // dead happen: by its expiry time, and by TikTok refusing it a little early).
-const c = new Cluster({ portOffset: 40, env: { TOKEN_REFRESH_MARGIN_SECONDS: '1' } });
-let db: pg.Client;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  await c.start();
-  db = new pg.Client({ connectionString: c.env().DATABASE_URL });
-  await db.connect();
-});
-
-test.afterAll(async () => {
-  await db?.end();
-  await c.stopAll();
-});
-
-// biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a hook needs from its first parameter, which must be a destructuring
-test.afterEach(async ({}, info) => {
-  if (info.status !== info.expectedStatus) console.log(c.logs.slice(-80).join('\n'));
-});
+const { c, db } = clusterPerFile({ portOffset: 40, env: { TOKEN_REFRESH_MARGIN_SECONDS: '1' } });
 
 async function tiktok(request: APIRequestContext, body?: Record<string, unknown>) {
   const url = `${c.at('tiktok')}/sandbox/control`;
@@ -81,7 +62,7 @@ test('two instances and two workers, access tokens dying every 4 s, 10 accounts:
   const reuses = Object.entries(counters as Record<string, number>)
     .filter(([k]) => k.startsWith('oauth/token:reuse'))
     .reduce((n, [, v]) => n + v, 0);
-  const reconnects = (await db.query(`SELECT count(*)::int AS n FROM "TikTokConnection" WHERE status <> 'active'`)).rows[0].n;
+  const reconnects = (await db().query(`SELECT count(*)::int AS n FROM "TikTokConnection" WHERE status <> 'active'`)).rows[0].n;
   console.log(
     `[no-reuse, PostgreSQL] ${refreshes} refreshes for ${cookies.length} accounts; ${statuses.length} dashboard loads on A and B, ${outputs.length} worker passes; ${reuses} reuses, ${reconnects} reconnects`,
   );

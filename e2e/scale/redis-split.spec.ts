@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
-import { Cluster } from '../support/cluster';
+import { clusterPerFile } from '../support/cluster';
 import { controlHeaders, type SandboxVideo, signIn, uniqueUser } from '../support/helpers';
 
 // Issue 16, item 5: one instance (B) cut off from Redis while the other (A) keeps it. A save made
@@ -8,25 +7,7 @@ import { controlHeaders, type SandboxVideo, signIn, uniqueUser } from '../suppor
 // database) and answers once A has written it, so A never serves its old copy afterwards.
 test.describe.configure({ mode: 'serial' });
 
-const c = new Cluster({ splitRedis: true });
-let db: pg.Client;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  await c.start();
-  db = new pg.Client({ connectionString: c.env().DATABASE_URL });
-  await db.connect();
-});
-
-test.afterAll(async () => {
-  await db?.end();
-  await c.stopAll();
-});
-
-// biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a hook needs from its first parameter, which must be a destructuring
-test.afterEach(async ({}, info) => {
-  if (info.status !== info.expectedStatus) console.log(c.logs.slice(-60).join('\n'));
-});
+const { c, db } = clusterPerFile({ splitRedis: true });
 
 /** The titles a visitor (no cookies) sees on an instance's public page, and whether it came from the cache. */
 async function publicTitles(instance: 'A' | 'B', handle: string) {
@@ -68,7 +49,7 @@ test('a save through the instance cut off from Redis shows on the other at once'
   expect(await save('B', [v2.id, v0.id, v1.id])).toBe(200);
   // A kept its copy of the old page; B's revalidation, recorded by A, makes it stale there at once.
   expect((await publicTitles('A', user)).titles).toEqual([v2.title, v0.title, v1.title]);
-  expect((await db.query('SELECT count(*)::int AS n FROM "RevalidationReplay"')).rows[0].n).toBe(0);
+  expect((await db().query('SELECT count(*)::int AS n FROM "RevalidationReplay"')).rows[0].n).toBe(0);
   // B could not write the record itself: A did, from the database.
   expect(c.logs.some((l) => l.startsWith('[B]') && l.includes('could not record the revalidation'))).toBe(true);
   expect(c.logs.some((l) => l.includes('no instance has recorded the revalidation'))).toBe(false);

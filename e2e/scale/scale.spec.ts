@@ -1,30 +1,11 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import pg from 'pg';
-import { Cluster } from '../support/cluster';
+import { clusterPerFile } from '../support/cluster';
 import { controlHeaders, type SandboxVideo, signIn, uniqueUser, withinOneMinute } from '../support/helpers';
 
 // Two `npm start` instances behind a load balancer, on one PostgreSQL and one Redis (see cluster.ts).
 test.describe.configure({ mode: 'serial' });
 
-const c = new Cluster();
-let db: pg.Client;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  await c.start();
-  db = new pg.Client({ connectionString: c.env().DATABASE_URL });
-  await db.connect();
-});
-
-test.afterAll(async () => {
-  await db?.end();
-  await c.stopAll();
-});
-
-// biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a hook needs from its first parameter, which must be a destructuring
-test.afterEach(async ({}, info) => {
-  if (info.status !== info.expectedStatus) console.log(c.logs.slice(-80).join('\n'));
-});
+const { c, db } = clusterPerFile();
 
 /** "TikTok"'s controls, at the sandbox instance. */
 async function tiktok(request: APIRequestContext, body?: Record<string, unknown>) {
@@ -137,21 +118,21 @@ test('covers requested through A and B, past their signed URLs’ expiry, lead t
 
 test('an instance killed while it holds the refresh lease: the other refreshes once the lease expires, once', async ({ request }) => {
   test.setTimeout(120_000);
-  const { rows } = await db.query('SELECT c."userId", c.version FROM "TikTokConnection" c JOIN "User" u ON u.id = c."userId" WHERE u.handle = $1', [user]);
+  const { rows } = await db().query('SELECT c."userId", c.version FROM "TikTokConnection" c JOIN "User" u ON u.id = c."userId" WHERE u.handle = $1', [user]);
   const { userId, version } = rows[0];
   await tiktok(request, { action: 'expireAccessTokens', username: user });
   await tiktok(request, { action: 'fault', endpoint: 'oauth/token:refresh', delayMs: 40_000, times: 1 });
   await tiktok(request, { action: 'resetCounters' });
 
   const hanging = fetch(`${c.at('A')}/api/videos`, { headers: { cookie } }).catch(() => 'connection lost');
-  await expect.poll(async () => (await db.query('SELECT 1 FROM "Lease" WHERE key = $1', [`refresh:${userId}`])).rowCount, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await db().query('SELECT 1 FROM "Lease" WHERE key = $1', [`refresh:${userId}`])).rowCount, { timeout: 15_000 }).toBe(1);
   expect(await c.stop('A', 'SIGKILL')).toBe('SIGKILL');
   expect(await hanging).toBe('connection lost');
 
   // While the dead holder's lease runs, B's requests answer 503 in words at their deadline (1.5
   // TikTok timeouts) instead of waiting the lease out; the first one after it expires refreshes.
   await expect.poll(async () => (await fetch(`${c.at('B')}/api/videos`, { headers: { cookie } })).status, { timeout: 45_000, intervals: [1_000] }).toBe(200);
-  const after = await db.query('SELECT version, status FROM "TikTokConnection" WHERE "userId" = $1', [userId]);
+  const after = await db().query('SELECT version, status FROM "TikTokConnection" WHERE "userId" = $1', [userId]);
   expect(after.rows[0]).toEqual({ version: version + 1, status: 'active' });
   const { counters } = await tiktok(request);
   // A's call reached TikTok but was cut off before TikTok acted on it; B's is the one refresh.
@@ -204,7 +185,7 @@ test('two instances and two workers never exceed 600 calls a minute to one TikTo
   expect(peakPerMinute['video/list']).toBeGreaterThan(500);
   expect(refused.length).toBeGreaterThan(0);
   // This minute's budget is spent: hand the next journeys a fresh one.
-  await db.query('DELETE FROM "ApiCall"');
+  await db().query('DELETE FROM "ApiCall"');
 });
 
 test('Redis going away: pages still answer; once it is back, a save on B shows on A at once', async ({ request }) => {

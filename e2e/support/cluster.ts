@@ -2,6 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
+import { test } from '@playwright/test';
+import pg from 'pg';
 import { SANDBOX_CONTROL_TOKEN } from '../../playwright.config';
 import { createTestDatabase } from '../../tests/support/databases';
 import { startServer, stopServer } from './server';
@@ -165,4 +167,33 @@ export class Cluster {
     await this.database?.drop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A cluster for one spec file: started (with a client on its database) before the file's tests,
+ * stopped after them, and the end of its logs (and `moreLogs`) printed when a test fails.
+ */
+export function clusterPerFile(options: Options = {}, moreLogs: (c: Cluster) => string[] = () => []) {
+  const c = new Cluster(options);
+  let client: pg.Client | null = null;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    await c.start();
+    client = new pg.Client({ connectionString: c.env().DATABASE_URL });
+    await client.connect();
+  });
+  test.afterAll(async () => {
+    await client?.end();
+    await c.stopAll();
+  });
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads which fixtures a hook needs from its first parameter, which must be a destructuring
+  test.afterEach(async ({}, info) => {
+    if (info.status !== info.expectedStatus) console.log([...c.logs.slice(-80), ...moreLogs(c)].join('\n'));
+  });
+  /** The client on the cluster's database (once the cluster has started). */
+  const db = () => {
+    if (!client) throw new Error('the cluster has not started');
+    return client;
+  };
+  return { c, db };
 }
