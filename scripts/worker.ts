@@ -1,5 +1,6 @@
 // `npm run worker`: a long-running process that runs the background sync on a schedule.
-// `npm run worker -- --once` runs one pass and exits (also what tests use); `--all` ignores due times.
+// `npm run worker -- --once` runs one pass and exits (also what tests use); `--all` ignores due times;
+// `--handles=a,b` syncs only those creators.
 
 import { upgradeLegacyTokens } from '../lib/auth/tokens';
 import { sleep } from '../lib/platform/async';
@@ -12,6 +13,11 @@ import { runSync } from '../lib/sync/run';
 
 const once = process.argv.includes('--once');
 const all = process.argv.includes('--all');
+const handles = process.argv
+  .find((a) => a.startsWith('--handles='))
+  ?.slice('--handles='.length)
+  .split(',')
+  .filter(Boolean);
 // Accounts become due one by one, so look often; each pass only takes the due ones.
 const tickMs = Math.min(env().syncIntervalMs, 15 * 60_000);
 
@@ -36,7 +42,7 @@ async function main() {
   const stopReplays = startRevalidationReplayLoop();
   do {
     try {
-      const summary = await runSync({ all, log: (line) => console.log(`[worker] ${line}`) });
+      const summary = await runSync({ all, handles, log: (line) => console.log(`[worker] ${line}`) });
       if (once) console.log(JSON.stringify({ summary }));
     } catch (e) {
       console.error(`[worker] pass failed: ${errorMessage(e)}`);

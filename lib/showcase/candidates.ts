@@ -13,6 +13,12 @@ import { videoRow } from './tiktok-videos';
 // five pages at most, stored as Video rows (metadata only: covers are copied for the videos a
 // showcase shows, not for every candidate).
 
+/** Whether any of the creator's showcases follows a rule (only those need the newest 100). */
+export async function hasRuleShowcase(userId: string): Promise<boolean> {
+  // The rule is stored as JSON (lib/showcase/rules.ts); a manual one always names its kind so.
+  return (await db.showcase.count({ where: { userId, NOT: { rule: { contains: '"kind":"manual"' } } } })) > 0;
+}
+
 /** How old the stored candidates may be when a save or a preview needs them (a sync refreshes them anyway). */
 export const CANDIDATES_MAX_AGE_MS = 10 * 60_000;
 

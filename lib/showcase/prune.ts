@@ -2,6 +2,7 @@ import 'server-only';
 import { releaseImages } from '../images/retention';
 import { db } from '../platform/db/client';
 import { LINKED } from '../videos/linked';
+import { hasRuleShowcase } from './candidates';
 import { RULE_CANDIDATES } from './schema';
 
 /**
@@ -11,7 +12,7 @@ import { RULE_CANDIDATES } from './schema';
  * was added by link.
  */
 export async function pruneVideos(userId: string): Promise<void> {
-  const rules = await db.showcase.count({ where: { userId, NOT: { rule: { contains: '"kind":"manual"' } } } });
+  const rules = await hasRuleShowcase(userId);
   const [shown, newest, withCopy] = await Promise.all([
     db.showcaseItem.findMany({ where: { userId }, select: { videoId: true }, distinct: ['videoId'] }),
     rules

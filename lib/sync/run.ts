@@ -2,15 +2,16 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { refreshProfile } from '../account/profile';
 import { CONNECTION_STATUS } from '../auth/connection-status';
-import { NeedsReconnectError } from '../auth/tokens';
+import { NeedsReconnectError, withAccessToken } from '../auth/tokens';
 import { env } from '../platform/config/env';
 import { db } from '../platform/db/client';
 import { acquireLease, releaseLease } from '../platform/db/lease';
 import { errorMessage } from '../platform/errors';
-import { refreshCandidates } from '../showcase/candidates';
+import { hasRuleShowcase, refreshCandidates } from '../showcase/candidates';
 import { reapplyRule } from '../showcase/items';
 import { revalidateShowcaseOf } from '../showcase/revalidate';
 import { applyFreshVideos, fetchOwnVideos } from '../showcase/tiktok-videos';
+import { listVideos, MAX_PAGE_SIZE } from '../tiktok/client';
 import { parseScopes, SCOPES } from '../tiktok/scopes';
 import { callCounter } from '../tiktok/transport';
 import type { TikTokVideo } from '../tiktok/types';
@@ -31,6 +32,8 @@ type SyncSummary = {
 type Options = {
   /** Sync every connected account, not only those whose last sync is older than the interval. */
   all?: boolean;
+  /** Only the creators with these handles (an operator re-syncing some accounts now). */
+  handles?: string[];
   batchSize?: number;
   log?: (line: string) => void;
 };
@@ -57,7 +60,11 @@ async function syncAccount(userId: string, scopes: string[]): Promise<void> {
   const { username } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true } });
   if (await recheckLinkedVideos(userId, username)) await revalidateShowcaseOf(userId);
   if (!scopes.includes(SCOPES.videoList)) return;
-  const recentVideos = await refreshCandidates(userId);
+  // A creator with a rule showcase has the newest 100 read (the rules' candidates, up to five pages);
+  // one with manual showcases only, the newest page, as before showcases had rules.
+  const recentVideos = (await hasRuleShowcase(userId))
+    ? await refreshCandidates(userId)
+    : (await withAccessToken(userId, (token) => listVideos(token, { maxCount: MAX_PAGE_SIZE }))).videos;
   const saved = await db.showcaseItem.findMany({ where: { userId }, select: { videoId: true }, distinct: ['videoId'] });
   // Videos added by link were re-checked above, through oEmbed; the Display API is not asked about them.
   const linked = await linkedVideoIds(
@@ -114,7 +121,11 @@ export async function runSync(opts: Options = {}): Promise<SyncSummary> {
   const started = Date.now();
   const callsBefore = totalCalls();
   const dueBefore = new Date(Date.now() - env().syncIntervalMs + 60_000);
-  const due = { status: CONNECTION_STATUS.active, ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }) };
+  const due = {
+    status: CONNECTION_STATUS.active,
+    ...(opts.all ? {} : { OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: dueBefore } }] }),
+    ...(opts.handles ? { user: { handle: { in: opts.handles } } } : {}),
+  };
   // A connection whose refresh token has run out is not asked about at all: TikTok would refuse every
   // refresh, every sync, for ever. Its public page keeps serving what was stored; the dashboard asks
   // the creator to reconnect.
