@@ -138,6 +138,8 @@ test('the showcases API takes a video by its link in place of its id, and says w
   const videos = await sandboxVideos(request, user);
   const other = uniqueUser('itemother');
   const theirs = await sandboxVideos(request, other);
+  // The other creator exists at the sandbox (TikTok knows their videos).
+  await control(request, { action: 'setVideoState', username: other, videoId: theirs[0].id, state: 'public' });
   await signIn(p, user, { untick: ['video.list'] });
   await expect(p).toHaveURL(/\/dashboard$/);
   const headers = { Origin: new URL(p.url()).origin };
