@@ -14,7 +14,22 @@ import { pgPoolConfig, providerOf, redactUrl } from '../lib/platform/db/database
 import { migrate } from '../prisma/migrate.mjs';
 
 // Parents before children, so foreign keys hold at every insert.
-const TABLES = ['User', 'TikTokConnection', 'Video', 'ShowcaseItem', 'OAuthHandoff', 'QrSession', 'WebhookEvent'];
+// The picture copies and the insights rollups go too; outboxes, leases, counters and the day's
+// visitor hashes only matter while a process runs.
+const TABLES = [
+  'User',
+  'TikTokConnection',
+  'Video',
+  'Showcase',
+  'ShowcaseItem',
+  'OAuthHandoff',
+  'QrSession',
+  'WebhookEvent',
+  'Image',
+  'InsightsDay',
+  'InsightsVideo',
+  'InsightsSource',
+];
 const BATCH = 500;
 
 /** @param {string} name */

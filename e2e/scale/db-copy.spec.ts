@@ -56,6 +56,9 @@ test('sign in on SQLite, copy into PostgreSQL, start on it: still signed in to t
     expect(copy.stdout).toMatch(/User\s+1\b/);
     expect(copy.stdout).toMatch(/TikTokConnection\s+1\b/);
     expect(copy.stdout).toMatch(/ShowcaseItem\s+3\b/);
+    // The showcase itself, and the pictures' copies (covers and avatar at their widths).
+    expect(copy.stdout).toMatch(/Showcase\s+1\b/);
+    expect(copy.stdout).toMatch(/Image\s+[1-9]\d*\b/);
     expect(copy.stdout + copy.stderr).not.toContain('not-for-logs');
 
     const again = spawnSync('npm', ['run', '--silent', 'db:copy', '--', '--from', SQLITE, '--to', withPassword], { encoding: 'utf8', env: envFor(SQLITE) });
@@ -72,6 +75,11 @@ test('sign in on SQLite, copy into PostgreSQL, start on it: still signed in to t
     await expect(order).toHaveCount(3);
     const titles = (id: string) => videos.find((v) => v.id === id)!.title;
     await expect(order).toContainText(chosen.map(titles));
+    // Visitors get the copied pictures: nothing had to be fetched from TikTok again.
+    const html = await (await page.request.get(`${URL_}/u/${user}`)).text();
+    const cover = html.match(/src="(\/img\/[0-9a-f]{32}\/\d+\.webp)"/)?.[1];
+    expect(cover).toBeTruthy();
+    expect((await page.request.get(`${URL_}${cover}`)).status()).toBe(200);
     // The copied tokens still decrypt and still work at TikTok.
     const recent = await page.request.get(`${URL_}/api/videos`);
     expect(recent.status()).toBe(200);
