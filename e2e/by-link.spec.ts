@@ -171,4 +171,17 @@ test('the showcases API takes a video by its link in place of its id, and says w
   await refused([{ url: `${page(user)}/video/${videos[1].id}` }, { url: `${page(user)}/video/${videos[1].id}` }], /items\.1: a video can appear only once/);
   const after = await (await p.request.get(`/api/public/showcases/${user}/by-links`)).json();
   expect(after.videos.map((v: { id: string }) => v.id)).toEqual([videos[1].id, videos[2].id]);
+
+  // A rule picks from the recent videos, which this creator did not let Showreel read: refused in
+  // words before anything is written, whether made with a rule or given one.
+  const ruled = await p.request.post('/api/showcases', { data: { title: 'Newest', rule: { kind: 'latest', count: 3 } }, headers });
+  expect(ruled.status()).toBe(400);
+  expect((await ruled.json()).error.message).toMatch(/^rule: a rule picks from your recent TikTok videos/);
+  const changed = await p.request.patch(`/api/showcases/${showcase.id}`, { data: { rule: { kind: 'latest', count: 3 } }, headers });
+  expect(changed.status()).toBe(400);
+  const { showcases } = await (await p.request.get('/api/showcases')).json();
+  expect(showcases.map((s: { slug: string; rule: { kind: string } }) => [s.slug, s.rule.kind])).toEqual([
+    ['featured', 'manual'],
+    ['by-links', 'manual'],
+  ]);
 });

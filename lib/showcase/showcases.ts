@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { db } from '../platform/db/client';
 import { HttpError } from '../platform/http/errors';
+import { parseScopes, SCOPES } from '../tiktok/scopes';
 import { reapplyRule } from './items';
 import { pruneVideos } from './prune';
 import { readItems } from './read';
@@ -84,11 +85,26 @@ function freeSlug(base: string, taken: Set<string>): string {
   }
 }
 
+/**
+ * Rules pick from the creator's recent videos (video/list): without video.list a rule is refused
+ * before anything is written, in words (such a creator builds manual showcases, by link).
+ */
+async function refuseRuleWithoutVideoList(userId: string, rule: Rule | undefined): Promise<void> {
+  if (!rule || rule.kind === 'manual') return;
+  const connection = await db.tikTokConnection.findUnique({ where: { userId }, select: { scopes: true } });
+  if (!parseScopes(connection?.scopes).includes(SCOPES.videoList))
+    throw new HttpError(
+      'bad_request',
+      'rule: a rule picks from your recent TikTok videos, and Showreel may not read them (video.list). Allow access to your videos when you connect TikTok, or choose your own picks.',
+    );
+}
+
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'P2002';
 const slugTaken = (slug: string) => new HttpError('conflict', `slug: you already have a showcase at “${slug}”; choose another`);
 
 export async function createShowcase(userId: string, input: z.infer<typeof showcaseCreateSchema>): Promise<ShowcaseDto> {
   await defaultShowcase(userId);
+  await refuseRuleWithoutVideoList(userId, input.rule);
   const existing = await db.showcase.findMany({ where: { userId }, select: { slug: true, position: true } });
   if (existing.length >= MAX_SHOWCASES)
     throw new HttpError('conflict', `You have ${MAX_SHOWCASES} showcases, the most there can be: delete one to make another.`);
@@ -126,6 +142,7 @@ export async function createShowcase(userId: string, input: z.infer<typeof showc
 
 export async function updateShowcase(userId: string, id: string, patch: z.infer<typeof showcasePatchSchema>): Promise<ShowcaseDto> {
   const before = await ownedShowcase(userId, id);
+  await refuseRuleWithoutVideoList(userId, patch.rule);
   const data: Record<string, unknown> = {};
   if (patch.title !== undefined) data.title = patch.title;
   if (patch.description !== undefined) data.description = patch.description;
