@@ -9,6 +9,12 @@ const g = globalThis as unknown as { showreelRedis?: RedisClientType };
 export function redis(): RedisClientType | null {
   const url = env().redisUrl;
   if (!url) return null;
-  g.showreelRedis ??= openRedis(url, { name: 'the app' }) as RedisClientType;
+  g.showreelRedis ??= openRedis(url, {
+    name: 'the app',
+    // Revalidations other processes handed over while Redis was away are recorded before this
+    // instance says it is ready again (readiness waits for a recovery): a page it renders from then
+    // on is never made stale by a record that arrives a second later.
+    onRecovered: async () => void (await import('./revalidate').then((m) => m.replayRevalidations())),
+  }) as RedisClientType;
   return g.showreelRedis;
 }
