@@ -8,6 +8,7 @@ import { settings } from '../lib/platform/config/index.mjs';
 import { EnvError } from '../lib/platform/config/schema.mjs';
 import { applyCachePolicy } from '../lib/platform/http/cache-policy.mjs';
 import { clientErrorResponse, gate } from '../lib/platform/http/gate.mjs';
+import { openOriginCache } from '../lib/platform/http/origin-cache.mjs';
 
 const STOP_DEADLINE_MS = 10_000;
 
@@ -61,6 +62,11 @@ function keepContentLength(res) {
   res.appendHeader = (name, value) => (isLength(name) ? setHeader('Content-Length', value) : appendHeader(name, value));
 }
 const { SERVER_HEADERS_TIMEOUT_MS, SERVER_REQUEST_TIMEOUT_MS } = readSettings();
+/** A public surface's cache tags, as the app tells them (registered by instrumentation.ts: lib/showcase/edge-tags.ts). */
+const edgeTagsOf = () => /** @type {((t: string) => string[] | null) | undefined} */ (processWide[Symbol.for('showreel.edgeTags')]);
+// Public answers Next served from its cache a moment ago are answered again without it, until a
+// change drops them (lib/platform/http/response-cache.mjs).
+const originCache = openOriginCache(edgeTagsOf);
 // A client that sends its headers or its request slowly (a slowloris) is answered 408 and cut off
 // after these; Node checks them every connectionsCheckingInterval (30 s by default, here 1 s).
 const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
@@ -68,16 +74,18 @@ const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) =
   // The connection's own peer, over anything the client claims (see lib/platform/limits/client.ts).
   req.headers['x-showreel-peer'] = req.socket.remoteAddress ?? 'unknown';
   if (req.url?.startsWith('/img/')) keepContentLength(res);
-  // How browsers and the edge in front may cache the answer, decided in one place; a public
-  // surface's tags come from the app (registered by instrumentation.ts: lib/showcase/edge-tags.ts).
-  applyCachePolicy(res, req.url ?? '/', /** @type {((t: string) => string[] | null) | undefined} */ (processWide[Symbol.for('showreel.edgeTags')]));
   // What Next would answer with an empty 400 or a plain 500 (lib/platform/http/gate.mjs).
   const refused = gate(req.method, req.url);
   if (refused) {
+    applyCachePolicy(res, req.url ?? '/', edgeTagsOf());
     res.writeHead(refused.status, refused.headers).end(refused.body);
     return;
   }
-  void handle(req, res);
+  void originCache.handle(req, res, () => {
+    // How browsers and the edge in front may cache the answer, decided in one place.
+    applyCachePolicy(res, req.url ?? '/', edgeTagsOf());
+    void handle(req, res);
+  });
 });
 // Longer than load balancers' idle timeouts (and than any test), so the client side closes pooled
 // connections first; with Node's 5 s a request can land on a socket the server is closing.

@@ -71,6 +71,9 @@ const schema = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : - _ only')
     .default(DEFAULT_REDIS_KEY_PREFIX),
+  // How long `npm start`'s server keeps a public answer Next served from its cache, to answer the
+  // same request again without Next (lib/platform/http/response-cache.mjs); 0 turns it off.
+  ORIGIN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   NATIVE_APP_SCHEMES: schemes.optional(),
   TRUST_PROXY: z.enum(['0', '1'], 'must be 1 (behind a load balancer that appends X-Forwarded-For) or 0').optional(),
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
