@@ -20,7 +20,8 @@
 //
 // Every server is warmed up (load that is not counted) before it is measured.
 // Options (env): BENCH_SECONDS (default 10), BENCH_WRITES_SECONDS (default 30), BENCH_CONNECTIONS (default 10), BENCH_PORT (default 3200),
-// BENCH_VIDEOS (default 24), BENCH_WARMUP_SECONDS (default 3), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`).
+// BENCH_VIDEOS (default 24), BENCH_WARMUP_SECONDS (default 3), TEST_DATABASE_URL / TEST_REDIS_URL (as `npm test`),
+// BENCH_PAGE_ONLY=1 (stop after the public page's rows).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -526,6 +527,8 @@ async function main() {
     );
     console.log(`TikTok calls per 1,000 visitor page views (with their images): ${await tiktokCallsPerThousandViews()}`);
     await edgeRows();
+    // BENCH_PAGE_ONLY=1: the public page's rows alone (a quick look after a change to the origin).
+    if (process.env.BENCH_PAGE_ONLY === '1') return;
 
     // 3. The same page and the dashboard's API on SQLite and on PostgreSQL + Redis: both servers up
     // at once, measured in turns.

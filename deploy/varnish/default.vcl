@@ -35,6 +35,13 @@ sub vcl_recv {
     # the landing page that sends a signed-in creator on) goes to the app, never from the cache.
     if (req.url ~ "^/(u/|embed/|embed\.js|img/|api/public/|api/oembed|sitemap|robots\.txt$|_next/static/)") {
         unset req.http.Cookie;
+        # Two copies of each answer, gzip and plain, each fetched as such (Varnish would otherwise
+        # keep the gzip copy alone and unzip it for every client that takes no gzip).
+        if (req.http.Accept-Encoding ~ "gzip") {
+            set req.http.X-Accept-Encoding = "gzip";
+        } else {
+            unset req.http.X-Accept-Encoding;
+        }
         if (req.http.Authorization) {
             return (pass);
         }
@@ -44,6 +51,7 @@ sub vcl_recv {
 }
 
 sub vcl_hash {
+    hash_data(req.http.X-Accept-Encoding);
     # Client navigations ask for a page's RSC payload at the page's own URL: kept apart from the HTML,
     # one copy per kind of request (a prefetch, a segment, a full payload).
     if (req.http.RSC) {
@@ -52,6 +60,15 @@ sub vcl_hash {
         hash_data(req.http.Next-Router-Segment-Prefetch);
         hash_data(req.http.Next-Router-State-Tree);
     }
+}
+
+sub vcl_backend_fetch {
+    if (bereq.http.X-Accept-Encoding) {
+        set bereq.http.Accept-Encoding = bereq.http.X-Accept-Encoding;
+    } else {
+        unset bereq.http.Accept-Encoding;
+    }
+    unset bereq.http.X-Accept-Encoding;
 }
 
 sub vcl_backend_response {
