@@ -47,7 +47,12 @@ async function takeBudget(endpoint: string): Promise<void> {
   }
 }
 
-async function send(endpoint: string, url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+/**
+ * One call under the budget: the fetch, then its body read as JSON (null when it is not JSON). A
+ * failure before an answer came is a plain network error; one while its body was read means TikTok
+ * answered (a status line came), so the request was acted on.
+ */
+async function call(endpoint: string, url: string, init: RequestInit): Promise<{ response: Response; body: unknown }> {
   await takeBudget(endpoint);
   count(endpoint);
   let response: Response;
@@ -60,7 +65,6 @@ async function send(endpoint: string, url: string, init: RequestInit): Promise<{
   try {
     text = await response.text();
   } catch (e) {
-    // TikTok answered (a status line came) and the body broke off: the request was acted on.
     throw networkError(e, true);
   }
   let body: unknown = null;
@@ -69,6 +73,11 @@ async function send(endpoint: string, url: string, init: RequestInit): Promise<{
   } catch {
     body = null;
   }
+  return { response, body };
+}
+
+async function send(endpoint: string, url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+  const { response, body } = await call(endpoint, url, init);
   return { status: response.status, body };
 }
 
@@ -168,30 +177,6 @@ export async function apiCall<T extends z.ZodTypeAny>(
  * budget and the same timeout as every TikTok call.
  */
 export async function publicGet(endpoint: string, url: string): Promise<{ status: number; location: string | null; body: unknown }> {
-  await takeBudget(endpoint);
-  count(endpoint);
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, {
-      cache: 'no-store',
-      redirect: 'manual',
-      headers: { Accept: 'application/json' },
-      signal: AbortSignal.timeout(waitBudgetMs()),
-    });
-  } catch (e) {
-    throw networkError(e, false);
-  }
-  try {
-    text = await response.text();
-  } catch (e) {
-    throw networkError(e, true);
-  }
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
+  const { response, body } = await call(endpoint, url, { redirect: 'manual', headers: { Accept: 'application/json' } });
   return { status: response.status, location: response.headers.get('location'), body };
 }
