@@ -6,7 +6,8 @@ import { EVENTS_PER_MINUTE, ingest, type Visit } from '@/lib/insights/ingest';
 import { insightsOf } from '@/lib/insights/query';
 import { eventSchema } from '@/lib/insights/schema';
 import { db } from '@/lib/platform/db/client';
-import { migrateTestDb, newId } from '../support/db';
+import { storedCreator, storedVideo } from '../support/creators';
+import { migrateTestDb } from '../support/db';
 
 // Ingestion without Redis (the SQLite default): events counted in memory, added to the rollups by
 // a flush; what is counted, what is ignored, what is dropped, and that nothing names a visitor.
@@ -20,32 +21,8 @@ const person = (ip: string, userAgent = CHROME, more: Partial<Visit> = {}): Visi
 
 /** A creator whose default showcase (its id the creator's) is published or not, showing the given videos. */
 async function creator(videoIds: string[], published = true): Promise<string> {
-  const id = newId();
-  await db.user.create({
-    data: {
-      id,
-      openId: `o-${id}`,
-      displayName: 'Insights',
-      handle: `i-${id.slice(0, 8)}`,
-      showcases: { create: { id, slug: 'featured', title: 'Featured', isDefault: true, published } },
-    },
-  });
-  for (const [position, videoId] of videoIds.entries()) {
-    await db.video.create({
-      data: {
-        userId: id,
-        id: videoId,
-        title: `Video ${videoId}`,
-        description: '',
-        duration: 10,
-        shareUrl: '',
-        createTime: new Date(),
-        coverUrl: '',
-        coverExpiresAt: new Date(),
-      },
-    });
-    await db.showcaseItem.create({ data: { showcaseId: id, userId: id, videoId, position } });
-  }
+  const id = await storedCreator({ published });
+  for (const [position, videoId] of videoIds.entries()) await storedVideo(id, videoId, { position });
   return id;
 }
 

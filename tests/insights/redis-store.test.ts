@@ -4,8 +4,9 @@ import type { Counted } from '@/lib/insights/batch';
 import { utcDay } from '@/lib/insights/day';
 import { claimRedis, flushRedis, recordInRedis } from '@/lib/insights/redis-store';
 import { db } from '@/lib/platform/db/client';
+import { storedCreator } from '../support/creators';
 import { TEST_DIALECT } from '../support/databases';
-import { migrateTestDb, newId } from '../support/db';
+import { migrateTestDb } from '../support/db';
 
 // The Redis counters on a real Redis and the test's PostgreSQL (`npm run test:services`): several
 // instances count into the same hashes, any of them flushes, and nothing is added twice.
@@ -29,19 +30,7 @@ describe.runIf(TEST_DIALECT === 'postgresql')('insights counters in Redis', () =
     await Promise.all([a.close(), b.close()]);
   });
 
-  async function showcase(): Promise<string> {
-    const id = newId();
-    await db.user.create({
-      data: {
-        id,
-        openId: `o-${id}`,
-        displayName: 'Redis',
-        handle: `x-${id.slice(0, 8)}`,
-        showcases: { create: { id, slug: 'featured', title: 'Featured', isDefault: true, published: true } },
-      },
-    });
-    return id;
-  }
+  const showcase = () => storedCreator();
   const view = (showcaseId: string, visitor: string | null, host: string | null = null): Counted => ({
     showcaseId,
     day: utcDay(),

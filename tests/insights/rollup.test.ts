@@ -9,23 +9,12 @@ import { purgeInsights, ROLLUP_DAYS } from '@/lib/insights/retention';
 import { addBatch } from '@/lib/insights/rollup';
 import { fillTraffic } from '@/lib/insights/traffic';
 import { db } from '@/lib/platform/db/client';
-import { migrateTestDb, newId } from '../support/db';
+import { storedCreator, storedVideo } from '../support/creators';
+import { migrateTestDb } from '../support/db';
 
 beforeAll(() => migrateTestDb());
 
-async function showcase(): Promise<string> {
-  const id = newId();
-  await db.user.create({
-    data: {
-      id,
-      openId: `o-${id}`,
-      displayName: 'Rollup',
-      handle: `r-${id.slice(0, 8)}`,
-      showcases: { create: { id, slug: 'featured', title: 'Featured', isDefault: true, published: true } },
-    },
-  });
-  return id;
-}
+const showcase = () => storedCreator();
 
 function batchOf(showcaseId: string, day: string, views: number, plays: Record<string, number> = {}): Batch {
   const b = new Batch();
@@ -88,25 +77,12 @@ describe('the rollups', () => {
 
   it("the sandbox's traffic fills plausible history", async () => {
     const s = await showcase();
-    await db.video.create({
-      data: {
-        userId: s,
-        id: '55',
-        title: 'Demo',
-        description: '',
-        duration: 1,
-        shareUrl: '',
-        createTime: new Date(),
-        coverUrl: '',
-        coverExpiresAt: new Date(),
-      },
-    });
-    await db.showcaseItem.create({ data: { showcaseId: s, userId: s, videoId: '55', position: 0 } });
+    await storedVideo(s, '55', { position: 0 });
     await fillTraffic([s], 30, 200);
     const got = await insightsOf([s], 30);
     expect(got.days.every((d) => d.views > 100 && d.visitors > 0 && d.visitors <= d.views)).toBe(true);
     expect(got.totals.plays).toBeGreaterThan(0);
-    expect(got.videos[0]).toMatchObject({ videoId: '55', title: 'Demo' });
+    expect(got.videos[0]).toMatchObject({ videoId: '55', title: 'Video 55' });
     expect(got.sources.length).toBeGreaterThan(2);
   });
 });

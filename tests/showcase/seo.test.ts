@@ -6,6 +6,7 @@ import { db } from '@/lib/platform/db/client';
 import type { PublicShowcase } from '@/lib/showcase/public';
 import { isoDuration, showcaseJsonLd } from '@/lib/showcase/seo';
 import { robotsTxt, sitemapPageXml, sitemapXml } from '@/lib/showcase/sitemap';
+import { storedCreator, storedVideo } from '../support/creators';
 import { migrateTestDb, newId } from '../support/db';
 
 beforeAll(() => migrateTestDb());
@@ -129,19 +130,7 @@ describe('the JSON-LD of a showcase page', () => {
 
 describe('the sitemap and robots.txt', () => {
   /** A creator whose default showcase is published or a draft. */
-  async function creator(published: boolean, handle: string) {
-    const id = newId();
-    await db.user.create({
-      data: {
-        id,
-        openId: `open-${id}`,
-        displayName: handle,
-        handle,
-        showcases: { create: { id, slug: 'featured', title: 'Featured videos', isDefault: true, published, publishedAt: published ? new Date() : null } },
-      },
-    });
-    return id;
-  }
+  const creator = (published: boolean, handle: string) => storedCreator({ handle, published, title: 'Featured videos' });
 
   it('lists every published showcase with its last change, split into an index past the page size', async () => {
     const handles = ['s-a', 's-b', 's-c', 's-d', 's-e'];
@@ -167,20 +156,7 @@ describe('the sitemap and robots.txt', () => {
   it('dates a showcase by its newest change', async () => {
     const id = await creator(true, 's-dated');
     const later = new Date(Date.now() + 60_000);
-    await db.video.create({
-      data: {
-        userId: id,
-        id: '7399',
-        title: 't',
-        description: '',
-        duration: 1,
-        shareUrl: '',
-        createTime: new Date(),
-        coverUrl: '',
-        coverExpiresAt: new Date(),
-      },
-    });
-    await db.showcaseItem.create({ data: { showcaseId: id, userId: id, videoId: '7399', position: 0, addedAt: later } });
+    await storedVideo(id, '7399', { position: 0, addedAt: later });
     const xml = await sitemapXml();
     expect(xml).toContain(`<loc>https://showreel.test/u/s-dated</loc><lastmod>${later.toISOString()}</lastmod>`);
   });
