@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
-import { BASE_URL } from '../playwright.config';
 import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './support/helpers';
+import { workerPass } from './support/worker';
 
 // Refresh tokens rotate, and TikTok treats a rotated one presented again as theft (the sandbox
 // counts it as oauth/token:reuse@<user> and revokes the grant). The app must never present one.
@@ -14,21 +13,6 @@ const reuses = (c: Record<string, number>) =>
   Object.entries(c)
     .filter(([k]) => k.startsWith('oauth/token:reuse'))
     .reduce((n, [, v]) => n + v, 0);
-
-/** One pass of `npm run worker` against the journeys' database. */
-/** One pass of `npm run worker` over these creators (the suite's other accounts would spend TikTok's budget the dashboards here need). */
-function workerPass(handles: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts', '--once', '--all', `--handles=${handles.join(',')}`], {
-      env: { ...process.env, DATABASE_URL: 'file:./data/e2e/showreel.db', APP_URL: BASE_URL, NODE_ENV: 'production', SHOWREEL_SANDBOX: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 test('the app and a worker on SQLite, access tokens dying every 3 s: many refreshes, zero reuses, zero reconnects', async ({ browser, request }) => {
   test.setTimeout(120_000);

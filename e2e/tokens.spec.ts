@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
-import { BASE_URL } from '../playwright.config';
 import { apiPut, control, counters, sandboxVideos, signIn, uniqueUser } from './support/helpers';
+import { workerPass } from './support/worker';
 
 test.afterEach(async ({ request }) => {
   await control(request, { action: 'reset' });
@@ -106,19 +105,6 @@ test('a revoked refresh token shows the reconnect banner; the showcase stays up;
   await expect(page.getByRole('list', { name: 'Recent videos' })).toBeVisible();
 });
 
-function runWorker(): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/worker.ts', '--once', '--all'], {
-      env: { ...process.env, DATABASE_URL: 'file:./data/e2e/showreel.db', APP_URL: BASE_URL, NODE_ENV: 'production', SHOWREEL_SANDBOX: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
-
 test('two sync workers started together refresh each account once, and report a summary', async ({ browser, request }) => {
   const users = [uniqueUser('sync-a'), uniqueUser('sync-b'), uniqueUser('sync-c')];
   for (const user of users) {
@@ -127,7 +113,7 @@ test('two sync workers started together refresh each account once, and report a 
     await ctx.close();
   }
   await control(request, { action: 'resetCounters' });
-  const [a, b] = await Promise.all([runWorker(), runWorker()]);
+  const [a, b] = await Promise.all([workerPass(), workerPass()]);
   expect(a.code, a.out).toBe(0);
   expect(b.code, b.out).toBe(0);
   const c = await counters(request);
