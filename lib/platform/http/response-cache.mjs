@@ -13,6 +13,8 @@
 //   calls drop() with the change's tags in this process, and with Redis each hit is checked against
 //   the tags' revalidation records first (the same records Next's cache layer checks, so a save on
 //   any instance shows on this one's next request); while Redis is away nothing is served from here.
+// - At most `maxEntries` answers and `maxBytes` of bodies (64 MB), the least recently stored
+//   forgotten first: a flood of query strings costs hits, never memory.
 // - Each answer is kept for a short while only (ORIGIN_CACHE_TTL_MS): Next's own timed
 //   revalidation then sees the next request as before.
 // - After a drop, what arrives within `graceMs` is answered by Next but not kept: Next finishes its
@@ -32,6 +34,18 @@ const BODY_HEADERS = new Set(['content-type', 'content-encoding']);
 /** The header that tells a client (and a test) this process answered from here. */
 export const ORIGIN_CACHE_HEADER = 'x-showreel-origin-cache';
 
+/**
+ * Whether a client takes gzip (Accept-Encoding names gzip or *, without q=0).
+ * @param {string | undefined} acceptEncoding
+ */
+export function takesGzip(acceptEncoding) {
+  return (acceptEncoding ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
 /** @param {string} inm an If-None-Match header @param {string} etag */
 export function etagMatches(inm, etag) {
   const weak = (/** @type {string} */ t) => t.trim().replace(/^W\//, '');
@@ -43,14 +57,32 @@ export function etagMatches(inm, etag) {
  *   ttlMs: number,
  *   tagsOf: () => ((target: string) => string[] | null) | undefined,
  *   isFresh?: (tags: string[], storedAt: number) => Promise<boolean>,
- *   graceMs?: number, maxEntries?: number, maxBodyBytes?: number, now?: () => number,
+ *   graceMs?: number, maxEntries?: number, maxBytes?: number, maxBodyBytes?: number, now?: () => number,
  * }} options
  *   tagsOf: the app's tags of a public surface (registered by instrumentation.ts once the app runs);
  *   isFresh: with Redis, whether no tag was revalidated since `storedAt` (false while Redis is away)
  */
-export function createResponseCache({ ttlMs, tagsOf, isFresh, graceMs = 1_000, maxEntries = 500, maxBodyBytes = 2_000_000, now = Date.now }) {
+export function createResponseCache({
+  ttlMs,
+  tagsOf,
+  isFresh,
+  graceMs = 1_000,
+  maxEntries = 500,
+  maxBytes = 64_000_000,
+  maxBodyBytes = 2_000_000,
+  now = Date.now,
+}) {
   /** Insertion order is recency order, as in the page cache's memory layer. @type {Map<string, Kept>} */
   const entries = new Map();
+  /** The bodies' bytes kept, at most maxBytes. */
+  let bytes = 0;
+  /** @param {string} key */
+  const forget = (key) => {
+    const kept = entries.get(key);
+    if (!kept) return;
+    bytes -= kept.body.length;
+    entries.delete(key);
+  };
   /** When each tag was last dropped here (pruned once nothing can arrive before it any more). @type {Map<string, number>} */
   const dropped = new Map();
   // Hits of one entry in one turn of the event loop share one freshness check, sent at its end:
@@ -77,8 +109,7 @@ export function createResponseCache({ ttlMs, tagsOf, isFresh, graceMs = 1_000, m
   const keyOf = (req) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return null;
     for (const name of VARYING) if (req.headers[name] !== undefined) return null;
-    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    return `${gzip ? 'gzip' : 'identity'} ${req.url}`;
+    return `${takesGzip(req.headers['accept-encoding']) ? 'gzip' : 'identity'} ${req.url}`;
   };
 
   /** @param {Kept} kept @param {IncomingMessage} req @param {ServerResponse} res */
@@ -149,13 +180,17 @@ export function createResponseCache({ ttlMs, tagsOf, isFresh, graceMs = 1_000, m
   function store(key, tags, res, body, arrived) {
     if (res.statusCode !== 200 || res.getHeader('x-nextjs-cache') !== 'HIT' || res.hasHeader('set-cookie')) return;
     if (droppedSince(tags, arrived)) return;
+    // Kept for clients like this one: plain for those that take no gzip (never a deflate answer).
+    const encoding = res.getHeader('content-encoding');
+    if (encoding !== undefined && !(key.startsWith('gzip ') && String(encoding) === 'gzip')) return;
     /** @type {Kept['headers']} */
     const headers = {};
     for (const [name, value] of Object.entries(res.getHeaders())) if (value !== undefined && !PER_ANSWER.has(name)) headers[name] = value;
     const etag = res.getHeader('etag');
-    entries.delete(key);
+    forget(key);
     entries.set(key, { status: 200, headers, body, etag: etag === undefined ? undefined : String(etag), tags, storedAt: arrived, expiresAt: arrived + ttlMs });
-    if (entries.size > maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
+    bytes += body.length;
+    while (entries.size > maxEntries || bytes > maxBytes) forget(/** @type {string} */ (entries.keys().next().value));
   }
 
   return {
@@ -176,8 +211,8 @@ export function createResponseCache({ ttlMs, tagsOf, isFresh, graceMs = 1_000, m
           send(kept, req, res);
           return true;
         }
-        if (entries.get(key) === kept) entries.delete(key);
-      } else if (kept) entries.delete(key);
+        if (entries.get(key) === kept) forget(key);
+      } else if (kept) forget(key);
       let tags = null;
       try {
         tags = tagsOf()?.(req.url ?? '/') ?? null;
@@ -192,15 +227,20 @@ export function createResponseCache({ ttlMs, tagsOf, isFresh, graceMs = 1_000, m
     drop(tags) {
       const at = now();
       for (const t of tags) dropped.set(t, at);
-      for (const [key, kept] of entries) if (kept.tags.some((t) => tags.includes(t))) entries.delete(key);
+      for (const [key, kept] of entries) if (kept.tags.some((t) => tags.includes(t))) forget(key);
       if (dropped.size > 10_000) for (const [t, when] of dropped) if (when + graceMs + 60_000 < at) dropped.delete(t);
     },
     /** Forgets everything (Redis was away: records written meanwhile may be lost). */
     clear() {
       entries.clear();
+      bytes = 0;
     },
     get size() {
       return entries.size;
+    },
+    /** The bodies' bytes kept. */
+    get bytes() {
+      return bytes;
     },
   };
 }

@@ -1,15 +1,17 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createResponseCache, etagMatches, ORIGIN_CACHE_HEADER } from '@/lib/platform/http/response-cache.mjs';
+import { createResponseCache, etagMatches, ORIGIN_CACHE_HEADER, takesGzip } from '@/lib/platform/http/response-cache.mjs';
 
-type Answer = { status?: number; cache?: string; cookie?: boolean; body?: string; chunks?: string[] };
+type Answer = { status?: number; cache?: string; cookie?: boolean; body?: string; chunks?: string[]; encoding?: string };
 
 /**
  * A server as `npm start`'s: the cache in front of a stand-in for Next that counts what reaches it
  * and answers as `answer` says (Next's headers: x-nextjs-cache, ETag, Content-Type).
  */
-async function serve(options: { ttlMs?: number; isFresh?: (tags: string[], storedAt: number) => Promise<boolean>; graceMs?: number; now?: () => number } = {}) {
+async function serve(
+  options: { ttlMs?: number; isFresh?: (tags: string[], storedAt: number) => Promise<boolean>; graceMs?: number; now?: () => number; maxBytes?: number } = {},
+) {
   let answer: Answer = {};
   const reached: string[] = [];
   const cache = createResponseCache({
@@ -18,6 +20,7 @@ async function serve(options: { ttlMs?: number; isFresh?: (tags: string[], store
     isFresh: options.isFresh,
     graceMs: options.graceMs ?? 0,
     now: options.now,
+    maxBytes: options.maxBytes,
   });
   const next = (req: IncomingMessage, res: ServerResponse) => {
     reached.push(`${req.method} ${req.url}`);
@@ -27,6 +30,8 @@ async function serve(options: { ttlMs?: number; isFresh?: (tags: string[], store
     res.setHeader('x-nextjs-cache', answer.cache ?? 'HIT');
     res.setHeader('ETag', `"${body.length}-${reached.length}"`);
     if (answer.cookie) res.setHeader('Set-Cookie', 'a=b');
+    // The bytes stay as they are: what is checked is what the cache does with the header.
+    if (answer.encoding) res.setHeader('Content-Encoding', answer.encoding);
     if (answer.chunks) {
       for (const c of answer.chunks) res.write(c);
       res.end();
@@ -187,6 +192,20 @@ describe("the origin's response cache", () => {
     await s.get('/u/ana');
     await s.get('/u/ana');
     expect(s.reached).toHaveLength(2);
+  });
+});
+
+describe('Accept-Encoding', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8', true],
+    ['*', true],
+    ['gzip;q=0', false],
+    ['deflate', false],
+    ['identity', false],
+    [undefined, false],
+  ])('%s takes gzip: %s', (header, expected) => {
+    expect(takesGzip(header)).toBe(expected);
   });
 });
 
