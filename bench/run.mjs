@@ -25,7 +25,6 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error autocannon ships no type declarations: what this script reads of it is typed below.
