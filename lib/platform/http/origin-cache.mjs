@@ -4,7 +4,7 @@
 import { pageCachePrefix, REVALIDATED_TAGS_KEY } from '../cache/keys.mjs';
 import { openRedis } from '../cache/redis-client.mjs';
 import { settings } from '../config/index.mjs';
-import { createResponseCache, RESPONSE_CACHE } from './response-cache.mjs';
+import { createResponseCache, freshAgainst, RESPONSE_CACHE } from './response-cache.mjs';
 
 /**
  * @param {() => ((target: string) => string[] | null) | undefined} tagsOf
@@ -30,7 +30,7 @@ export function openOriginCache(tagsOf) {
       let timer;
       const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('late')), REDIS_TIMEOUT_MS)));
       const times = /** @type {(string | null)[]} */ (await Promise.race([client.hmGet(key, tags), late]).finally(() => clearTimeout(timer)));
-      return times.every((t) => !t || Number.parseInt(t, 10) < storedAt);
+      return freshAgainst(times, storedAt);
     };
   }
   cache = createResponseCache({ ttlMs: ORIGIN_CACHE_TTL_MS, tagsOf, isFresh });

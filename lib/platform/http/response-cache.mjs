@@ -39,11 +39,27 @@ export const ORIGIN_CACHE_HEADER = 'x-showreel-origin-cache';
  * @param {string | undefined} acceptEncoding
  */
 export function takesGzip(acceptEncoding) {
-  return (acceptEncoding ?? '').split(',').some((part) => {
+  /** @type {Map<string, number>} */
+  const q = new Map();
+  for (const part of (acceptEncoding ?? '').split(',')) {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
-  });
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(coding.trim(), weight === undefined ? 1 : Number(weight.slice(2)));
+  }
+  // An explicit gzip entry wins over `*` (RFC 9110, 12.5.3).
+  const weight = q.get('gzip') ?? q.get('*');
+  return weight !== undefined && weight > 0;
+}
+
+/**
+ * Whether an answer kept since `storedAt` (this process's clock) is still fresh against its tags'
+ * revalidation records (written with the clocks of the instances that made the changes): only
+ * when each record is older by more than `marginMs`, what instances' clocks and a record's trip
+ * through Redis may differ by. A change just before the answer costs a miss, never a stale hit.
+ * @param {(string | null)[]} records @param {number} storedAt
+ */
+export function freshAgainst(records, storedAt, marginMs = 1_000) {
+  return records.every((t) => !t || Number.parseInt(t, 10) + marginMs < storedAt);
 }
 
 /** @param {string} inm an If-None-Match header @param {string} etag */
@@ -149,14 +165,20 @@ export function createResponseCache({
           ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
           : Buffer.from(String(chunk), typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8');
       size += buffer.length;
-      if (size > maxBodyBytes) keep = false;
-      else chunks.push(Buffer.from(buffer));
+      if (size > maxBodyBytes) {
+        keep = false;
+        chunks.length = 0;
+      } else chunks.push(Buffer.from(buffer));
     };
     const { write, end, writeHead } = res;
-    // A head written with an array of raw headers is not in getHeaders(): such an answer is not kept.
+    // Whether the answer may be kept is known from its head: nothing of the body is copied otherwise.
+    // (A head written with an array of raw headers is not in getHeaders(): such an answer is not kept.)
     res.writeHead = /** @type {typeof res.writeHead} */ (
       (/** @type {any[]} */ ...args) => {
-        if (args.some((a) => Array.isArray(a))) keep = false;
+        if (args.some((a) => Array.isArray(a)) || !keepable(Number(args[0]), res)) {
+          keep = false;
+          chunks.length = 0;
+        }
         return /** @type {any} */ (writeHead).apply(res, args);
       }
     );
@@ -176,9 +198,12 @@ export function createResponseCache({
     );
   }
 
+  /** What Next served from its page cache, successfully, to no one in particular. @param {number} status @param {ServerResponse} res */
+  const keepable = (status, res) => status === 200 && res.getHeader('x-nextjs-cache') === 'HIT' && !res.hasHeader('set-cookie');
+
   /** @param {string} key @param {string[]} tags @param {ServerResponse} res @param {Buffer} body @param {number} arrived */
   function store(key, tags, res, body, arrived) {
-    if (res.statusCode !== 200 || res.getHeader('x-nextjs-cache') !== 'HIT' || res.hasHeader('set-cookie')) return;
+    if (!keepable(res.statusCode, res)) return;
     if (droppedSince(tags, arrived)) return;
     // Kept for clients like this one: plain for those that take no gzip (never a deflate answer).
     const encoding = res.getHeader('content-encoding');

@@ -1,7 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createResponseCache, etagMatches, ORIGIN_CACHE_HEADER, takesGzip } from '@/lib/platform/http/response-cache.mjs';
+import { createResponseCache, etagMatches, freshAgainst, ORIGIN_CACHE_HEADER, takesGzip } from '@/lib/platform/http/response-cache.mjs';
 
 type Answer = { status?: number; cache?: string; cookie?: boolean; body?: string; chunks?: string[]; encoding?: string };
 
@@ -30,8 +31,11 @@ async function serve(
     res.setHeader('x-nextjs-cache', answer.cache ?? 'HIT');
     res.setHeader('ETag', `"${body.length}-${reached.length}"`);
     if (answer.cookie) res.setHeader('Set-Cookie', 'a=b');
-    // The bytes stay as they are: what is checked is what the cache does with the header.
-    if (answer.encoding) res.setHeader('Content-Encoding', answer.encoding);
+    if (answer.encoding) {
+      res.setHeader('Content-Encoding', answer.encoding);
+      res.end((answer.encoding === 'gzip' ? gzipSync : deflateSync)(body));
+      return;
+    }
     if (answer.chunks) {
       for (const c of answer.chunks) res.write(c);
       res.end();
@@ -118,6 +122,33 @@ describe("the origin's response cache", () => {
     expect(s.reached).toHaveLength(3);
   });
 
+  it('keeps an encoded answer only for clients that take gzip, and only a gzip one', async () => {
+    const s = await serve();
+    s.answer({ encoding: 'deflate' });
+    for (let i = 0; i < 2; i++) await s.get('/u/ana', { headers: { 'Accept-Encoding': 'deflate' } });
+    for (let i = 0; i < 2; i++) await s.get('/u/bo', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+    expect(s.reached).toHaveLength(4);
+    s.answer({ encoding: 'gzip' });
+    for (let i = 0; i < 2; i++) await s.get('/u/cy', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(s.reached).toHaveLength(5);
+    // A client that takes no gzip never gets the gzip copy.
+    const plain = await s.get('/u/cy', { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get(ORIGIN_CACHE_HEADER)).toBeNull();
+  });
+
+  it('keeps at most its byte budget of bodies, forgetting the least recently stored first', async () => {
+    const s = await serve({ maxBytes: 2_500 });
+    s.answer({ body: 'x'.repeat(1_000) });
+    for (const h of ['ana', 'bo', 'cy']) await s.get(`/u/${h}`);
+    expect(s.cache.size).toBe(2);
+    expect(s.cache.bytes).toBe(2_000);
+    await s.get('/u/cy');
+    await s.get('/u/bo');
+    expect(s.reached).toHaveLength(3);
+    await s.get('/u/ana');
+    expect(s.reached).toHaveLength(4);
+  });
+
   it('answers HEAD with the kept headers and no body, and a matching If-None-Match with a 304', async () => {
     const s = await serve();
     const first = await s.get('/u/ana');
@@ -195,12 +226,26 @@ describe("the origin's response cache", () => {
   });
 });
 
+describe('a kept answer against the revalidation records (with Redis)', () => {
+  it('is fresh only when every record is older than it by more than the clocks may differ', () => {
+    const storedAt = 1_000_000;
+    expect(freshAgainst([null, null], storedAt)).toBe(true);
+    expect(freshAgainst([String(storedAt - 5_000)], storedAt)).toBe(true);
+    // Written by another instance whose clock may be a little ahead: counted as after this answer.
+    expect(freshAgainst([String(storedAt - 500)], storedAt)).toBe(false);
+    expect(freshAgainst([String(storedAt + 10)], storedAt)).toBe(false);
+    expect(freshAgainst([null, String(storedAt + 10)], storedAt)).toBe(false);
+  });
+});
+
 describe('Accept-Encoding', () => {
   it.each([
     ['gzip, deflate, br', true],
     ['br;q=1.0, gzip;q=0.8', true],
     ['*', true],
     ['gzip;q=0', false],
+    ['*, gzip;q=0', false],
+    ['*;q=0.5', true],
     ['deflate', false],
     ['identity', false],
     [undefined, false],
