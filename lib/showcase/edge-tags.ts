@@ -51,8 +51,9 @@ export function edgeTagsOf(target: string): string[] | null {
   // /embed/{handle}, with ?showcase={slug} for a showcase other than the default.
   if (first === 'embed') {
     const handle = handleIn(second);
-    // The cached variant's path (/embed/{handle}/{variant}) names another showcase as its sixth part.
-    return handle ? answerTags(handle, slugIn(url.searchParams.get('showcase') ?? third?.split('.')[5])) : null;
+    // The cached variant's path (/embed/{handle}/{variant}) names another showcase as its sixth part,
+    // and only that decides what it shows (a query beside it is ignored by the page).
+    return handle ? answerTags(handle, slugIn(third === undefined ? url.searchParams.get('showcase') : third.split('.')[5])) : null;
   }
   // /api/public/showcases/{handle} and /api/public/showcases/{handle}/{slug}.
   if (first === 'api' && second === 'public' && third === 'showcases') {

@@ -23,6 +23,9 @@ describe('the caching policy of every surface', () => {
     ['/embed/ana?showcase=new-drops&layout=list', [showcaseTag('ana', 'new-drops'), creatorTag('ana')]],
     ['/embed/ana/list.dark.10.1.0', [showcaseTag('ana'), creatorTag('ana')]],
     ['/embed/ana/list.dark.10.1.0.new-drops', [showcaseTag('ana', 'new-drops'), creatorTag('ana')]],
+    // The variant decides what the page shows, whatever a query beside it says.
+    ['/embed/ana/list.dark.10.1.0.new-drops?showcase=other', [showcaseTag('ana', 'new-drops'), creatorTag('ana')]],
+    ['/embed/ana/list.dark.10.1.0?showcase=other', [showcaseTag('ana'), creatorTag('ana')]],
     ['/api/public/showcases/ana', [showcaseTag('ana'), creatorTag('ana')]],
     ['/api/public/showcases/ana?stats=1', [showcaseTag('ana'), creatorTag('ana')]],
     ['/api/public/showcases/ana/new-drops', [showcaseTag('ana', 'new-drops'), creatorTag('ana')]],
