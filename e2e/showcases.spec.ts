@@ -70,6 +70,8 @@ test('a latest and a hashtag showcase follow a new TikTok video after a sync; th
   const visitor = await (await browser.newContext()).newPage();
   expect(await pageTitles(visitor, `/u/${user}/newest-five`)).toEqual(videos.slice(0, 5).map((v) => v.title));
   expect(await pageTitles(visitor, `/embed/${user}?showcase=newest-five`)).toEqual(videos.slice(0, 5).map((v) => v.title));
+  // The embed's footer leads to the page of the showcase it shows.
+  await expect(visitor.getByRole('link', { name: 'Showreel' })).toHaveAttribute('href', `/u/${user}/newest-five`);
   const defaultBefore = await pageTitles(visitor, `/u/${user}`);
   expect(defaultBefore).toEqual([videos[3].title, videos[4].title]);
 

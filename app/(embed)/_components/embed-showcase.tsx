@@ -51,6 +51,8 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
   };
 
   const profile = paths.publicPage(handle);
+  // The footer leads to the page of the showcase shown here; the creator's name, to their page.
+  const page = paths.publicPage(handle, options.showcase || null);
   return (
     <div ref={root} className="embed" data-theme={options.theme} data-layout={options.layout}>
       {options.title && (
@@ -108,7 +110,7 @@ export function EmbedShowcase({ handle, creator, items, options }: Props) {
         </ul>
       )}
       <p className="embed-foot">
-        <a href={profile} target="_blank" rel="noopener">
+        <a href={page} target="_blank" rel="noopener">
           Showreel
         </a>
       </p>
