@@ -29,6 +29,10 @@ export async function register() {
   // npm start's server asks the app for a public answer's cache tags (lib/platform/http/cache-policy.mjs).
   const { edgeTagsOf } = await import('./lib/showcase/edge-tags');
   (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.edgeTags')] = edgeTagsOf;
+  // …and hands it the counting script's beacons, for its route handler without Next's pipeline
+  // around it (lib/platform/http/direct-route.mjs).
+  const events = await import('./app/api/events/route');
+  (globalThis as Record<symbol, unknown>)[Symbol.for('showreel.directRoutes')] = { '/api/events': events.POST };
   // Every instance delivers the edge's purges that are due, its own and those of a process that died.
   const { startEdgePurgeLoop } = await import('./lib/platform/edge/outbox');
   startEdgePurgeLoop();

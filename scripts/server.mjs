@@ -7,6 +7,7 @@ import next from 'next';
 import { settings } from '../lib/platform/config/index.mjs';
 import { EnvError } from '../lib/platform/config/schema.mjs';
 import { applyCachePolicy } from '../lib/platform/http/cache-policy.mjs';
+import { callDirect, DIRECT_ROUTES, directHandler } from '../lib/platform/http/direct-route.mjs';
 import { clientErrorResponse, gate } from '../lib/platform/http/gate.mjs';
 import { openOriginCache } from '../lib/platform/http/origin-cache.mjs';
 
@@ -79,6 +80,16 @@ const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) =
   if (refused) {
     applyCachePolicy(res, req.url ?? '/', edgeTagsOf());
     res.writeHead(refused.status, refused.headers).end(refused.body);
+    return;
+  }
+  // The counting script's beacons go to their route handler without Next (./direct-route.mjs).
+  const direct = directHandler(
+    req,
+    /** @type {Record<string, import('../lib/platform/http/direct-route.mjs').Handler> | undefined} */ (processWide[DIRECT_ROUTES]),
+  );
+  if (direct) {
+    applyCachePolicy(res, req.url ?? '/', edgeTagsOf());
+    void callDirect(direct, req, res);
     return;
   }
   void originCache.handle(req, res, () => {
