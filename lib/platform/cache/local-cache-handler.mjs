@@ -2,15 +2,12 @@
 // set, keeping only what ./cacheable.mjs allows. next.config.mjs names this file; Next loads it
 // outside the app's bundle.
 import { createRequire } from 'node:module';
-import { RESPONSE_CACHE } from '../http/response-cache.mjs';
+import { dropFromResponseCache } from '../http/response-cache.mjs';
 import { isCacheable } from './cacheable.mjs';
 
 const require = createRequire(import.meta.url);
 /** @type {typeof import('next/dist/server/lib/incremental-cache/file-system-cache').default} */
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
-
-/** @type {Record<symbol, { drop?: (tags: string[]) => void } | undefined>} */
-const processWide = /** @type {any} */ (globalThis);
 
 export default class LocalCacheHandler extends FileSystemCache {
   /**
@@ -23,7 +20,7 @@ export default class LocalCacheHandler extends FileSystemCache {
   async revalidateTag(...args) {
     await super.revalidateTag(...args);
     const [tags] = args;
-    processWide[RESPONSE_CACHE]?.drop?.(typeof tags === 'string' ? [tags] : tags);
+    dropFromResponseCache(typeof tags === 'string' ? [tags] : tags);
   }
 
   /** @param {Parameters<InstanceType<typeof FileSystemCache>['set']>} args */

@@ -5,7 +5,7 @@ import { sleep } from '../async';
 import { env } from '../config/env';
 import { db } from '../db/client';
 import { errorMessage } from '../errors';
-import { RESPONSE_CACHE } from '../http/response-cache.mjs';
+import { dropFromResponseCache } from '../http/response-cache.mjs';
 import { pageCachePrefix, REVALIDATED_TAGS_KEY } from './keys.mjs';
 import { redis } from './redis';
 import { whenReady } from './redis-client.mjs';
@@ -26,7 +26,7 @@ const tagsKey = () => (revalidatedTagsKey ??= `${pageCachePrefix(env().redisKeyP
 export async function revalidateEverywhere(tags: string | string[]): Promise<void> {
   const all = typeof tags === 'string' ? [tags] : tags;
   // The answers `npm start`'s server keeps of this process's pages (lib/platform/http/response-cache.mjs).
-  (globalThis as { [RESPONSE_CACHE]?: { drop: (tags: string[]) => void } })[RESPONSE_CACHE]?.drop(all);
+  dropFromResponseCache(all);
   await markRevalidated(all);
   try {
     // expire: 0, not stale-while-revalidate: the next visitor must see the change, not trigger it.

@@ -274,3 +274,12 @@ export function createResponseCache({
 
 /** Where the app (another module graph in the same process) finds this process's cache to drop from. */
 export const RESPONSE_CACHE = Symbol.for('showreel.responseCache');
+
+/**
+ * Drops `tags` from this process's response cache, when `npm start`'s server has one (the app and
+ * the cache handlers are other module graphs, so it is found on globalThis).
+ * @param {string[]} tags
+ */
+export function dropFromResponseCache(tags) {
+  /** @type {{ [RESPONSE_CACHE]?: { drop: (tags: string[]) => void } }} */ (globalThis)[RESPONSE_CACHE]?.drop(tags);
+}
