@@ -14,7 +14,10 @@ export function redis(): RedisClientType | null {
     // Revalidations other processes handed over while Redis was away are recorded before this
     // instance says it is ready again (readiness waits for a recovery): a page it renders from then
     // on is never made stale by a record that arrives a second later.
-    onRecovered: async () => void (await import('./revalidate').then((m) => m.replayRevalidations())),
+    onRecovered: async () => {
+      const { replayRevalidations } = await import('./revalidate');
+      await replayRevalidations();
+    },
   }) as RedisClientType;
   return g.showreelRedis;
 }

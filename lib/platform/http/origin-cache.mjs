@@ -1,6 +1,7 @@
 // The response cache of `npm start`'s server (./response-cache.mjs), set up from the settings: with
 // Redis, each hit is checked against the revalidation records every instance writes (the page
 // cache's own, lib/platform/cache/keys.mjs), on a connection of its own.
+import { withAbortSignal } from '@fortedigital/nextjs-cache-handler/helpers/withAbortSignal';
 import { pageCachePrefix, REVALIDATED_TAGS_KEY } from '../cache/keys.mjs';
 import { openRedis } from '../cache/redis-client.mjs';
 import { settings } from '../config/index.mjs';
@@ -26,10 +27,8 @@ export function openOriginCache(tagsOf) {
         cache?.clear();
         return false;
       }
-      /** @type {NodeJS.Timeout | undefined} */
-      let timer;
-      const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('late')), REDIS_TIMEOUT_MS)));
-      const times = /** @type {(string | null)[]} */ (await Promise.race([client.hmGet(key, tags), late]).finally(() => clearTimeout(timer)));
+      // As the page cache's memory layer asks the same records (./local-layer.mjs).
+      const times = await withAbortSignal(() => client.hmGet(key, tags), AbortSignal.timeout(REDIS_TIMEOUT_MS));
       return freshAgainst(times, storedAt);
     };
   }
