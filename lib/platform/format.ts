@@ -6,9 +6,22 @@ export function formatDuration(totalSeconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/**
+ * A value made on first use. Intl formatters are costly to construct (a first one loads locale data:
+ * tens of milliseconds on a slow phone), and a page that only imports this module for
+ * formatDuration must not pay for them while it hydrates.
+ */
+function onFirstUse<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
 const UTC = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
-const utcDate = new Intl.DateTimeFormat('en', UTC);
-const utcDateTime = new Intl.DateTimeFormat('en', { ...UTC, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+const utcDate = onFirstUse(() => new Intl.DateTimeFormat('en', UTC));
+const utcDateTime = onFirstUse(() => new Intl.DateTimeFormat('en', { ...UTC, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }));
 
 /**
  * "1 Dec 2026" (with `withTime`, "1 Dec 2026, 9:05 AM UTC"). In UTC unless `local`: the browser
@@ -16,7 +29,7 @@ const utcDateTime = new Intl.DateTimeFormat('en', { ...UTC, hour: 'numeric', min
  */
 export function formatDate(iso: string | Date, opts: { local?: boolean; withTime?: boolean } = {}): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
-  if (!opts.local) return (opts.withTime ? utcDateTime : utcDate).format(date);
+  if (!opts.local) return (opts.withTime ? utcDateTime() : utcDate()).format(date);
   const { timeZone: _utc, ...local } = UTC;
   return new Intl.DateTimeFormat('en', opts.withTime ? { ...local, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } : local).format(date);
 }
@@ -30,9 +43,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const countFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const countFormat = onFirstUse(() => new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }));
 
 /** 1234 → "1.2K"; 2500000 → "2.5M". */
 export function formatCount(n: number): string {
-  return countFormat.format(n);
+  return countFormat().format(n);
 }
