@@ -107,7 +107,9 @@ async function prepare<B extends Schema | undefined, Q extends Schema | undefine
     throw new HttpError('forbidden', 'Open this link in your browser to sign in.', { title: 'Open this link directly' });
   }
   const params = parse(options.params as P, next ? await next.params : {}, options.invalid?.params);
-  const query = parse(options.query as Q, Object.fromEntries(new URL(request.url).searchParams), options.invalid?.query);
+  const query = options.query
+    ? parse(options.query as Q, Object.fromEntries(new URL(request.url).searchParams), options.invalid?.query)
+    : (undefined as Out<Q>);
   let userId: string | null = null;
   if (options.user) {
     userId = await currentUserId();
