@@ -43,8 +43,17 @@ function bodyOf(req) {
 }
 
 /**
+ * The bodies read here, by their Request, for the app's body readers (readText in
+ * lib/platform/http/index.ts): a Request built with a body would copy it into a stream only for the
+ * route to read it back out.
+ * @type {WeakMap<Request, Buffer>}
+ */
+const readBodies = new WeakMap();
+/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('showreel.readBodies')] = readBodies;
+
+/**
  * Calls `handler` with the request as a Web Request (its URL as Next builds it: the forwarded
- * protocol, the Host) and writes the Response it returns.
+ * protocol, the Host; its body handed over as read) and writes the Response it returns.
  * @param {Handler} handler @param {IncomingMessage} req @param {ServerResponse} res
  */
 export async function callDirect(handler, req, res) {
@@ -59,7 +68,8 @@ export async function callDirect(handler, req, res) {
       .split(',')[0]
       .trim();
     const protocol = forwarded === 'https' ? 'https' : 'http';
-    const request = new Request(`${protocol}://${req.headers.host ?? 'localhost'}${req.url}`, { method: req.method, headers, body: new Uint8Array(body) });
+    const request = new Request(`${protocol}://${req.headers.host ?? 'localhost'}${req.url}`, { method: req.method, headers });
+    readBodies.set(request, body);
     const response = await handler(request);
     res.statusCode = response.status;
     // What Next's headers rule would add to an API answer that matters for a JSON body.
@@ -69,7 +79,7 @@ export async function callDirect(handler, req, res) {
     });
     const cookies = response.headers.getSetCookie();
     if (cookies.length) res.setHeader('set-cookie', cookies);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
   } catch {
     // The route answers its own errors; this is a connection that broke while its body was read.
     if (!res.headersSent)

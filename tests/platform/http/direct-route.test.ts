@@ -2,6 +2,7 @@ import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callDirect, directHandler } from '@/lib/platform/http/direct-route.mjs';
+import { readText } from '@/lib/platform/http/index';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -28,10 +29,11 @@ async function serve(handler: (request: Request) => Promise<Response>) {
 }
 
 describe('routes npm start calls without Next', () => {
-  it('hands the route a Web Request with the body, the headers and the URL Next would build, and sends its Response', async () => {
+  it('hands the route a Web Request with the body (to the app\'s readers), the headers and the URL Next would build, and sends its Response', async () => {
     const s = await serve(async (request) => {
-      const body = await request.text();
-      return new Response(JSON.stringify({ got: body }), { status: 201, headers: { 'Content-Type': 'application/json', 'X-Seen': request.url } });
+      const read = await readText(request, 1024);
+      if (!read.ok) return read.response;
+      return new Response(JSON.stringify({ got: read.value }), { status: 201, headers: { 'Content-Type': 'application/json', 'X-Seen': request.url } });
     });
     const res = await fetch(`${s.base}/api/events`, {
       method: 'POST',
@@ -64,5 +66,16 @@ describe('routes npm start calls without Next', () => {
     expect(await statusOf('/api/events', { method: 'POST', body: chunked, duplex: 'half' } as RequestInit)).toBe(299);
     expect(await statusOf('/api/events', { method: 'POST', body: '{}' })).toBe(204);
     expect(s.seen).toHaveLength(1);
+  });
+
+  it("keeps the route's own body cap: a handed body past it is 413, as when Next streams it", async () => {
+    const s = await serve(async (request) => {
+      const read = await readText(request, 2048);
+      return read.ok ? new Response(null, { status: 204 }) : read.response;
+    });
+    const res = await fetch(`${s.base}/api/events`, { method: 'POST', body: 'x'.repeat(3000) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect((await fetch(`${s.base}/api/events`, { method: 'POST', body: 'x'.repeat(2000) })).status).toBe(204);
   });
 });
