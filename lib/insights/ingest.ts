@@ -46,6 +46,25 @@ async function showcaseVideos(id: string, now: number): Promise<Set<string> | nu
   return videos;
 }
 
+// isbot is one long regular expression; beacons come from few distinct User-Agents, so its verdict
+// is kept per string (in memory only, like the Map above: never stored or logged).
+const MAX_AGENTS = 1_000;
+const agentVerdicts = new Map<string, boolean>();
+
+function isBot(userAgent: string): boolean {
+  let verdict = agentVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = isbot(userAgent);
+    if (agentVerdicts.size >= MAX_AGENTS) agentVerdicts.clear();
+    agentVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
+/** The app's own host, which is never a source. */
+let ownHost: string | undefined;
+const appHost = () => (ownHost ??= new URL(env().appUrl).host);
+
 /** The app's Redis when it is connected, else null (the counters then wait in memory). */
 function liveRedis(): RedisClientType | null {
   const client = redis();
@@ -64,7 +83,7 @@ export async function ingest(event: InsightsEvent, visit: Visit, now = Date.now(
 }
 
 async function count(event: InsightsEvent, visit: Visit, now: number): Promise<Outcome> {
-  if (visit.prefetch || !visit.userAgent || isbot(visit.userAgent)) return 'ignored';
+  if (visit.prefetch || !visit.userAgent || isBot(visit.userAgent)) return 'ignored';
   const videos = await showcaseVideos(event.showcase, now);
   if (!videos) return 'ignored';
   if (event.type !== 'view' && !(event.video && videos.has(event.video))) return 'ignored';
@@ -83,7 +102,7 @@ async function count(event: InsightsEvent, visit: Visit, now: number): Promise<O
     day: utcDay(now),
     type: event.type,
     videoId: event.type === 'view' ? undefined : event.video,
-    host: event.type === 'view' ? referrerHost(event.ref, new URL(env().appUrl).host) : null,
+    host: event.type === 'view' ? referrerHost(event.ref, appHost()) : null,
     visitor: event.type === 'view' && !visit.optedOut ? visitorHash(salt, visit.ip, visit.userAgent, event.showcase) : null,
   };
   const key = limitKey(salt, visit.ip, event.showcase);
