@@ -87,7 +87,8 @@ export function applyCachePolicy(res, target, tagsOf) {
     }
     let tags = null;
     try {
-      tags = tagsOf ? tagsOf(target) : null;
+      // A private answer has no tags to tell (and a beacon should not pay for asking).
+      tags = tagsOf && !isPrivatePath(target.split('?')[0]) ? tagsOf(target) : null;
     } catch {
       tags = null; // an answer whose tags cannot be told is kept by no shared cache
     }
