@@ -7,7 +7,7 @@ import { endOfDay } from './day';
 import { addBatch } from './rollup';
 
 // With Redis: every instance counts into one hash per showcase and day (and the day's visitors into a
-// set that expires at midnight), one script call per event. Any instance flushes: it renames the
+// set that expires at midnight), one script call for the events of each turn of the event loop. Any instance flushes: it renames the
 // hashes it claims (atomic, so an event lands either in the claimed batch or in a new hash, never
 // both), adds each claimed batch to the rollups under the batch's name, recorded in the same
 // transaction, and only then deletes it. A batch left behind by an instance that died is picked up
@@ -16,21 +16,31 @@ import { addBatch } from './rollup';
 const ORPHAN_AFTER_MS = 30_000;
 const prefix = () => `${env().redisKeyPrefix}insights:`;
 
-// KEYS: limit counter, counters hash, visitors set, dirty set. ARGV: limit, field, video field,
-// source field, visitor hash, end of the day (ms).
+// Events counted together (those that arrive within one turn of the event loop: one script call
+// for all of them). KEYS: the dirty set, then per event its limit counter, counters hash and
+// visitors set. ARGV per event: limit, field, video field, source field, visitor hash, end of the
+// day (ms). Returns 1 (counted) or 0 (over the limit) per event, in order.
 const RECORD = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], 120000) end
-if n > tonumber(ARGV[1]) then return 0 end
-redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-if ARGV[3] ~= '' then redis.call('HINCRBY', KEYS[2], ARGV[3], 1) end
-if ARGV[4] ~= '' then redis.call('HINCRBY', KEYS[2], ARGV[4], 1) end
-if ARGV[5] ~= '' then
-  if redis.call('SADD', KEYS[3], ARGV[5]) == 1 then redis.call('HINCRBY', KEYS[2], 'visitors', 1) end
-  redis.call('PEXPIREAT', KEYS[3], ARGV[6])
+local out = {}
+for i = 1, (#KEYS - 1) / 3 do
+  local k, a = 1 + (i - 1) * 3, (i - 1) * 6
+  local n = redis.call('INCR', KEYS[k + 1])
+  if n == 1 then redis.call('PEXPIRE', KEYS[k + 1], 120000) end
+  if n > tonumber(ARGV[a + 1]) then
+    out[i] = 0
+  else
+    redis.call('HINCRBY', KEYS[k + 2], ARGV[a + 2], 1)
+    if ARGV[a + 3] ~= '' then redis.call('HINCRBY', KEYS[k + 2], ARGV[a + 3], 1) end
+    if ARGV[a + 4] ~= '' then redis.call('HINCRBY', KEYS[k + 2], ARGV[a + 4], 1) end
+    if ARGV[a + 5] ~= '' then
+      if redis.call('SADD', KEYS[k + 3], ARGV[a + 5]) == 1 then redis.call('HINCRBY', KEYS[k + 2], 'visitors', 1) end
+      redis.call('PEXPIREAT', KEYS[k + 3], ARGV[a + 6])
+    end
+    redis.call('SADD', KEYS[1], KEYS[k + 2])
+    out[i] = 1
+  end
 end
-redis.call('SADD', KEYS[4], KEYS[2])
-return 1`;
+return out`;
 
 // KEYS: dirty set, pending set. ARGV: the claimed batches' name prefix. Returns the names claimed.
 const CLAIM = `
@@ -48,18 +58,76 @@ return out`;
 
 const FIELD = { view: 'views', play: 'plays', link: 'links' } as const;
 
-/** Counts an event unless its client already sent `limit` this minute; false when it is dropped. */
-export async function recordInRedis(client: RedisClientType, c: Counted, clientKey: string, limit: number, now = Date.now()): Promise<boolean> {
+type ScriptOptions = { keys: string[]; arguments: string[] };
+const digests = new Map<string, string>();
+
+/**
+ * Runs a script by its digest (EVALSHA), sending its text (EVAL, which also loads it) only when
+ * this Redis does not know it yet: one event is one call, and EVAL sent the whole script each time.
+ */
+async function runScript(client: RedisClientType, script: string, options: ScriptOptions): Promise<unknown> {
+  let sha = digests.get(script);
+  if (!sha) {
+    sha = createHash('sha1').update(script).digest('hex');
+    digests.set(script, sha);
+  }
+  try {
+    return await client.evalSha(sha, options);
+  } catch (e) {
+    if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
+    return client.eval(script, options);
+  }
+}
+
+/** The most events one script call counts. */
+const MAX_PER_CALL = 200;
+
+type Waiting = { keys: string[]; args: string[]; resolve: (counted: boolean) => void; reject: (e: unknown) => void };
+const waiting = new Map<RedisClientType, Waiting[]>();
+
+/**
+ * Counts an event unless its client already sent `limit` this minute; false when it is dropped.
+ * Events that arrive within one turn of the event loop go to Redis in one script call: a call per
+ * event (its round trip, its timeout's timer) was a sixth of a beacon's cost.
+ */
+export function recordInRedis(client: RedisClientType, c: Counted, clientKey: string, limit: number, now = Date.now()): Promise<boolean> {
   const p = prefix();
   const minute = Math.floor(now / 60_000);
   const video = c.videoId && c.type !== 'view' ? `${c.type === 'play' ? 'p' : 'l'}:${c.videoId}` : '';
   const source = c.type === 'view' && c.host ? `s:${c.host}` : '';
   const visitor = c.type === 'view' && c.visitor ? c.visitor : '';
-  const counted = await client.eval(RECORD, {
-    keys: [`${p}limit:${minute}:${clientKey}`, `${p}c:${c.day}:${c.showcaseId}`, `${p}v:${c.day}:${c.showcaseId}`, `${p}dirty`],
-    arguments: [String(limit), FIELD[c.type], video, source, visitor, String(endOfDay(now))],
+  return new Promise((resolve, reject) => {
+    let queue = waiting.get(client);
+    if (!queue) {
+      queue = [];
+      waiting.set(client, queue);
+      setImmediate(() => void sendWaiting(client));
+    }
+    queue.push({
+      keys: [`${p}limit:${minute}:${clientKey}`, `${p}c:${c.day}:${c.showcaseId}`, `${p}v:${c.day}:${c.showcaseId}`],
+      args: [String(limit), FIELD[c.type], video, source, visitor, String(endOfDay(now))],
+      resolve,
+      reject,
+    });
   });
-  return counted === 1;
+}
+
+/** Sends the events waiting for `client`, MAX_PER_CALL to a call; a failed call fails its events (which then count in memory). */
+async function sendWaiting(client: RedisClientType): Promise<void> {
+  const queue = waiting.get(client) ?? [];
+  waiting.delete(client);
+  for (let i = 0; i < queue.length; i += MAX_PER_CALL) {
+    const part = queue.slice(i, i + MAX_PER_CALL);
+    try {
+      const results = (await runScript(client, RECORD, {
+        keys: [`${prefix()}dirty`, ...part.flatMap((w) => w.keys)],
+        arguments: part.flatMap((w) => w.args),
+      })) as number[];
+      for (const [j, w] of part.entries()) w.resolve(results[j] === 1);
+    } catch (e) {
+      for (const w of part) w.reject(e);
+    }
+  }
 }
 
 /** A claimed batch's counters as a Batch of one entry. */
@@ -92,7 +160,7 @@ function toBatch(name: string, fields: Record<string, string>): Batch {
 /** Renames every counter hash counted into since the last claim to a batch of this flush; returns their names. */
 export async function claimRedis(client: RedisClientType, now = Date.now()): Promise<string[]> {
   const p = prefix();
-  return (await client.eval(CLAIM, { keys: [`${p}dirty`, `${p}pending`], arguments: [`${p}f:${now}:${randomUUID()}:`] })) as string[];
+  return (await runScript(client, CLAIM, { keys: [`${p}dirty`, `${p}pending`], arguments: [`${p}f:${now}:${randomUUID()}:`] })) as string[];
 }
 
 /**

@@ -39,6 +39,17 @@ describe.runIf(TEST_DIALECT === 'postgresql')('insights counters in Redis', () =
     host,
   });
 
+  it('still counts when Redis has forgotten its scripts (SCRIPT FLUSH): the script is sent again', async () => {
+    const s = await showcase();
+    expect(await recordInRedis(a, view(s, 'once'), 'digest-client', 60)).toBe(true);
+    await a.scriptFlush();
+    expect(await recordInRedis(a, view(s, 'again'), 'digest-client', 60)).toBe(true);
+    expect(await recordInRedis(b, view(s, 'again'), 'digest-client', 60)).toBe(true);
+    await flushRedis(a);
+    const row = await db.insightsDay.findUnique({ where: { showcaseId_day: { showcaseId: s, day: utcDay() } } });
+    expect(row).toMatchObject({ views: 3, visitors: 2 });
+  });
+
   it('two instances count and flush at the same time: every event is added exactly once', async () => {
     const s = await showcase();
     let counted = 0;
