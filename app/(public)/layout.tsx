@@ -5,8 +5,9 @@ import { SiteHeader } from '@/app/_components/site-header';
 export default function PublicLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <SiteHeader>
-        <Link className="button button-ghost" href="/">
+      {/* A visitor rarely leaves for the landing page: no prefetch of it while the showcase loads. */}
+      <SiteHeader prefetch={false}>
+        <Link className="button button-ghost" href="/" prefetch={false}>
           Make your own
         </Link>
       </SiteHeader>

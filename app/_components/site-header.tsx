@@ -1,11 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-/** The bar above every page with chrome: the brand (linking to `brandHref`) and one action. */
-export function SiteHeader({ brandHref = '/', children }: { brandHref?: string; children: ReactNode }) {
+/**
+ * The bar above every page with chrome: the brand (linking to `brandHref`) and one action.
+ * `prefetch={false}` where few follow the brand (a visitor's public page): nothing is fetched for it
+ * while the page loads.
+ */
+export function SiteHeader({ brandHref = '/', prefetch, children }: { brandHref?: string; prefetch?: false; children: ReactNode }) {
   return (
     <header className="site-header">
-      <Link className="brand" href={brandHref}>
+      <Link className="brand" href={brandHref} prefetch={prefetch}>
         Show<span>reel</span>
       </Link>
       {children}
