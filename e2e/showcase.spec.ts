@@ -86,7 +86,9 @@ test('a save copies each cover once; visitors get the copies from the app, with 
   await signIn(page, user);
   const chosen = videos.slice(0, 25).map((v) => v.id);
   // Off the dashboard, whose recent-videos grid shows TikTok's (the sandbox CDN's) URLs itself: the
-  // CDN's count below is then the server's copies alone.
+  // CDN's count below is then the server's copies alone. Its pictures finish loading first, or one
+  // still being drawn when the counters are reset would count as a copy.
+  await page.waitForLoadState('networkidle');
   await page.goto('/api/health');
   await control(request, { action: 'resetCounters' });
   expect((await apiPut(page, '/api/showcase', { videoIds: chosen })).status()).toBe(200);
