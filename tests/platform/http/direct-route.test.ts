@@ -29,7 +29,7 @@ async function serve(handler: (request: Request) => Promise<Response>) {
 }
 
 describe('routes npm start calls without Next', () => {
-  it('hands the route a Web Request with the body (to the app\'s readers), the headers and the URL Next would build, and sends its Response', async () => {
+  it("hands the route a Web Request with the body (to the app's readers), the headers and the URL Next would build, and sends its Response", async () => {
     const s = await serve(async (request) => {
       const read = await readText(request, 1024);
       if (!read.ok) return read.response;
