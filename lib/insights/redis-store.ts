@@ -1,13 +1,14 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import type { RedisClientType } from '@redis/client';
+import { ClientClosedError, ClientOfflineError, ErrorReply, type RedisClientType, TimeoutError } from '@redis/client';
 import { env } from '../platform/config/env';
+import { errorMessage } from '../platform/errors';
 import { Batch, type Counted } from './batch';
 import { endOfDay } from './day';
 import { addBatch } from './rollup';
 
 // With Redis: every instance counts into one hash per showcase and day (and the day's visitors into a
-// set that expires at midnight), one script call for the events of each turn of the event loop. Any instance flushes: it renames the
+// set that expires at midnight), one script call for the events of each turn of the event loop (at most 200 to a call). Any instance flushes: it renames the
 // hashes it claims (atomic, so an event lands either in the claimed batch or in a new hash, never
 // both), adds each claimed batch to the rollups under the batch's name, recorded in the same
 // transaction, and only then deletes it. A batch left behind by an instance that died is picked up
@@ -112,22 +113,43 @@ export function recordInRedis(client: RedisClientType, c: Counted, clientKey: st
   });
 }
 
-/** Sends the events waiting for `client`, MAX_PER_CALL to a call; a failed call fails its events (which then count in memory). */
+/**
+ * Errors after which Redis surely counted none of a call's events: the client was closed or offline,
+ * the call timed out before it was written (node-redis cancels only those), or Redis refused the
+ * script. Its events are then counted in memory instead.
+ */
+function surelyNotCounted(e: unknown): boolean {
+  return e instanceof ClientClosedError || e instanceof ClientOfflineError || e instanceof TimeoutError || e instanceof ErrorReply;
+}
+
+/**
+ * Sends the events waiting for `client`, MAX_PER_CALL to a call, the calls at once. A call whose
+ * answer was lost after it was written (the connection broke) is taken as counted: Redis runs what
+ * reaches it, and counting its events again in memory could count a whole call twice.
+ */
 async function sendWaiting(client: RedisClientType): Promise<void> {
   const queue = waiting.get(client) ?? [];
   waiting.delete(client);
-  for (let i = 0; i < queue.length; i += MAX_PER_CALL) {
-    const part = queue.slice(i, i + MAX_PER_CALL);
-    try {
-      const results = (await runScript(client, RECORD, {
-        keys: [`${prefix()}dirty`, ...part.flatMap((w) => w.keys)],
-        arguments: part.flatMap((w) => w.args),
-      })) as number[];
-      for (const [j, w] of part.entries()) w.resolve(results[j] === 1);
-    } catch (e) {
-      for (const w of part) w.reject(e);
-    }
-  }
+  const parts: Waiting[][] = [];
+  for (let i = 0; i < queue.length; i += MAX_PER_CALL) parts.push(queue.slice(i, i + MAX_PER_CALL));
+  await Promise.all(
+    parts.map(async (part) => {
+      try {
+        const results = (await runScript(client, RECORD, {
+          keys: [`${prefix()}dirty`, ...part.flatMap((w) => w.keys)],
+          arguments: part.flatMap((w) => w.args),
+        })) as number[];
+        for (const [j, w] of part.entries()) w.resolve(results[j] === 1);
+      } catch (e) {
+        if (surelyNotCounted(e)) {
+          for (const w of part) w.reject(e);
+          return;
+        }
+        console.warn(`[insights] Redis's answer for ${part.length} event(s) was lost (${errorMessage(e)}); taken as counted`);
+        for (const w of part) w.resolve(true);
+      }
+    }),
+  );
 }
 
 /** A claimed batch's counters as a Batch of one entry. */

@@ -50,6 +50,16 @@ describe.runIf(TEST_DIALECT === 'postgresql')('insights counters in Redis', () =
     expect(row).toMatchObject({ views: 3, visitors: 2 });
   });
 
+  it('refuses the events of a closed client (ingest then counts them in memory), never taking them as counted', async () => {
+    const s = await showcase();
+    const closed = createClient({ url: REDIS }) as RedisClientType;
+    await closed.connect();
+    await closed.close();
+    await expect(recordInRedis(closed, view(s, 'late'), 'closed-client', 60)).rejects.toThrow();
+    await flushRedis(a);
+    expect(await db.insightsDay.findUnique({ where: { showcaseId_day: { showcaseId: s, day: utcDay() } } })).toBeNull();
+  });
+
   it('two instances count and flush at the same time: every event is added exactly once', async () => {
     const s = await showcase();
     let counted = 0;
