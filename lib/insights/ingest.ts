@@ -47,11 +47,14 @@ async function showcaseVideos(id: string, now: number): Promise<Set<string> | nu
 }
 
 // isbot is one long regular expression; beacons come from few distinct User-Agents, so its verdict
-// is kept per string (in memory only, like the Map above: never stored or logged).
+// is kept per string (in memory only, like the Map above: never stored or logged), for strings of
+// an ordinary length (a client sending ever new long ones only finds the map cold).
 const MAX_AGENTS = 1_000;
+const MAX_AGENT_LENGTH = 512;
 const agentVerdicts = new Map<string, boolean>();
 
 function isBot(userAgent: string): boolean {
+  if (userAgent.length > MAX_AGENT_LENGTH) return isbot(userAgent);
   let verdict = agentVerdicts.get(userAgent);
   if (verdict === undefined) {
     verdict = isbot(userAgent);
