@@ -33,8 +33,9 @@ export function PlayerDialog({ videos, children }: { videos: PlayerVideo[]; chil
 
   return (
     <>
+      {/* role="none": a wrapper for its disabled state, not a group a screen reader should announce. */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: the clicks are the play buttons' own (keyboard activation included), caught here as they bubble */}
-      <fieldset className="player-scope" disabled={!hydrated} onClick={open}>
+      <fieldset className="player-scope" role="none" disabled={!hydrated} onClick={open}>
         {children}
       </fieldset>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes the dialog; Escape, native to <dialog>, is its keyboard twin */}
