@@ -9,7 +9,7 @@ import { clientIp } from '@/lib/platform/limits/client';
  * tells nobody anything; 400 / 413 in the error shape for what is not an event. The IP and the
  * User-Agent are read here, hashed in lib/insights, and never stored or logged.
  */
-// No deadline: an event waits on no TikTok call, and its timer and context cost every beacon.
+// No deadline: an event waits on no TikTok call, and the deadline's async context cost every beacon.
 const post = route({ body: eventSchema, bodyLimit: EVENT_BODY_LIMIT, deadline: false }, async ({ request, body }) => {
   const h = request.headers;
   const visit: Visit = {
