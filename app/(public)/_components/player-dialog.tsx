@@ -33,8 +33,8 @@ export function PlayerDialog({ videos, children }: { videos: PlayerVideo[]; chil
 
   return (
     <>
-      {/* role="none": a wrapper for its disabled state, not a group a screen reader should announce. */}
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the clicks are the play buttons' own (keyboard activation included), caught here as they bubble */}
+      {/* role="none": a wrapper for its disabled state, not a group a screen reader should announce.
+          The clicks it catches are the play buttons' own (keyboard activation included), as they bubble. */}
       <fieldset className="player-scope" role="none" disabled={!hydrated} onClick={open}>
         {children}
       </fieldset>
