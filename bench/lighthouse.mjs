@@ -26,11 +26,18 @@ for (const [i, url] of urls.entries()) {
     failed = true;
     continue;
   }
-  /** @type {{ categories: Record<string, { id: string, score: number }>, audits: Record<string, { id: string, score: number | null, scoreDisplayMode: string, displayValue?: string }> }} */
+  /** @type {{ categories: Record<string, { id: string, score: number | null }>, audits: Record<string, { id: string, score: number | null, scoreDisplayMode: string, displayValue?: string }> }} */
   const report = JSON.parse(readFileSync(out, 'utf8'));
+  // Now and then Lighthouse's simulation yields no metrics here, and the category has no score:
+  // that is a failed run, not a performance of 0.
+  if (Object.values(report.categories).some((c) => c.score === null)) {
+    console.error(`${url}: lighthouse gave no score (its simulation produced no metrics); run it again`);
+    failed = true;
+    continue;
+  }
   console.log(
     `${url}  ${Object.values(report.categories)
-      .map((c) => `${c.id} ${Math.round(c.score * 100)}`)
+      .map((c) => `${c.id} ${Math.round((c.score ?? 0) * 100)}`)
       .join('  ')}`,
   );
   for (const a of Object.values(report.audits)) {
