@@ -44,12 +44,23 @@ function bodyOf(req) {
 
 /**
  * The bodies read here, by their Request, for the app's body readers (readText in
- * lib/platform/http/index.ts): a Request built with a body would copy it into a stream only for the
- * route to read it back out.
- * @type {WeakMap<Request, Buffer>}
+ * lib/platform/http/index.ts, through handedBody): a Request built with a body would copy it into a
+ * stream only for the route to read it back out. One map per process, whichever module graph
+ * (this server's, the app's) loads this file first.
  */
-const readBodies = new WeakMap();
-/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('showreel.readBodies')] = readBodies;
+export const READ_BODIES = Symbol.for('showreel.readBodies');
+const processWide = /** @type {Record<symbol, WeakMap<Request, Buffer> | undefined>} */ (globalThis);
+processWide[READ_BODIES] ??= new WeakMap();
+const readBodies = processWide[READ_BODIES];
+
+/**
+ * The body `npm start`'s server read for `request` before handing it to its route, if it did.
+ * @param {Request} request
+ * @returns {Buffer | undefined}
+ */
+export function handedBody(request) {
+  return processWide[READ_BODIES]?.get(request);
+}
 
 /**
  * Calls `handler` with the request as a Web Request (its URL as Next builds it: the forwarded

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { ZodError } from 'zod';
+import { handedBody } from './direct-route.mjs';
 
 export type ErrorCode =
   | 'bad_request'
@@ -53,13 +54,6 @@ export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 type Read<T> = { ok: true; value: T } | { ok: false; response: NextResponse };
 
-/**
- * Bodies `npm start`'s server has read already, by their Request (lib/platform/http/direct-route.mjs,
- * another module graph in the same process): handed over as bytes instead of being streamed again,
- * which was a sixth of a beacon's cost.
- */
-const readBodies = () => (globalThis as Record<symbol, WeakMap<Request, Buffer> | undefined>)[Symbol.for('showreel.readBodies')];
-
 const tooLarge = (limit: number): Read<never> => ({
   ok: false,
   response: jsonError('payload_too_large', `The request body is larger than ${Math.round(limit / 1024)} kB.`),
@@ -71,7 +65,8 @@ const tooLarge = (limit: number): Read<never> => ({
  */
 export async function readText(request: Request, limit: number): Promise<Read<string>> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge(limit);
-  const handed = readBodies()?.get(request);
+  // A body `npm start`'s server already read (./direct-route.mjs) is taken as bytes, not streamed again.
+  const handed = handedBody(request);
   if (handed) return handed.byteLength > limit ? tooLarge(limit) : { ok: true, value: handed.toString('utf8') };
   if (!request.body) return { ok: true, value: '' };
   const reader = request.body.getReader();
