@@ -17,11 +17,16 @@ import { addBatch } from './rollup';
 const ORPHAN_AFTER_MS = 30_000;
 const prefix = () => `${env().redisKeyPrefix}insights:`;
 
+type ScriptOptions = { keys: string[]; arguments: string[] };
+/** A Lua script with its digest, for EVALSHA (runScript below). */
+type Script = { text: string; sha: string };
+const script = (text: string): Script => ({ text, sha: createHash('sha1').update(text).digest('hex') });
+
 // Events counted together (those that arrive within one turn of the event loop: one script call
 // for all of them). KEYS: the dirty set, then per event its limit counter, counters hash and
 // visitors set. ARGV per event: limit, field, video field, source field, visitor hash, end of the
 // day (ms). Returns 1 (counted) or 0 (over the limit) per event, in order.
-const RECORD = `
+const RECORD = script(`
 local out = {}
 for i = 1, (#KEYS - 1) / 3 do
   local k, a = 1 + (i - 1) * 3, (i - 1) * 6
@@ -41,10 +46,10 @@ for i = 1, (#KEYS - 1) / 3 do
     out[i] = 1
   end
 end
-return out`;
+return out`);
 
 // KEYS: dirty set, pending set. ARGV: the claimed batches' name prefix. Returns the names claimed.
-const CLAIM = `
+const CLAIM = script(`
 local out = {}
 local keys = redis.call('SPOP', KEYS[1], 1000)
 for i, k in ipairs(keys) do
@@ -55,28 +60,20 @@ for i, k in ipairs(keys) do
     table.insert(out, target)
   end
 end
-return out`;
+return out`);
 
 const FIELD = { view: 'views', play: 'plays', link: 'links' } as const;
 
-type ScriptOptions = { keys: string[]; arguments: string[] };
-const digests = new Map<string, string>();
-
 /**
  * Runs a script by its digest (EVALSHA), sending its text (EVAL, which also loads it) only when
- * this Redis does not know it yet: one event is one call, and EVAL sent the whole script each time.
+ * this Redis does not know it yet: EVAL sent the whole script with every call.
  */
-async function runScript(client: RedisClientType, script: string, options: ScriptOptions): Promise<unknown> {
-  let sha = digests.get(script);
-  if (!sha) {
-    sha = createHash('sha1').update(script).digest('hex');
-    digests.set(script, sha);
-  }
+async function runScript(client: RedisClientType, { text, sha }: Script, options: ScriptOptions): Promise<unknown> {
   try {
     return await client.evalSha(sha, options);
   } catch (e) {
     if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
-    return client.eval(script, options);
+    return client.eval(text, options);
   }
 }
 
