@@ -1,6 +1,6 @@
 'use client';
 
-import { type MouseEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type MouseEvent, type ReactNode, useRef, useState } from 'react';
 import { OpenInTikTok, TikTokPlayer } from '../../_components/tiktok-player';
 import { useHydrated } from '../../_components/use-hydrated';
 
@@ -18,12 +18,11 @@ export function PlayerDialog({ videos, children }: { videos: PlayerVideo[]; chil
   const opener = useRef<HTMLButtonElement | null>(null);
   const [playing, setPlaying] = useState<PlayerVideo | null>(null);
   const hydrated = useHydrated();
-  const byId = useMemo(() => new Map(videos.map((v) => [v.videoId, v])), [videos]);
 
   const open = (e: MouseEvent) => {
     // A card's play button names its video in data-play (showcase-grid.tsx).
     const button = (e.target as Element).closest<HTMLButtonElement>('button[data-play]');
-    const video = byId.get(button?.dataset.play ?? '');
+    const video = videos.find((v) => v.videoId === button?.dataset.play);
     if (!button || !video) return;
     opener.current = button;
     setPlaying(video);
