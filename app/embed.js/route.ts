@@ -1,4 +1,5 @@
 import { embedScript } from '@/lib/embed/script';
+import { scriptResponse } from '@/lib/platform/http/served-file';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,13 +8,5 @@ export const dynamic = 'force-dynamic';
  * a bare `/embed.js` or an older hash is re-checked hourly, so pasted snippets pick up new versions.
  */
 export function GET(request: Request) {
-  const current = new URL(request.url).searchParams.get('v') === embedScript.version;
-  return new Response(embedScript.source, {
-    headers: {
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'public, max-age=3600, stale-while-revalidate=86400',
-      'Access-Control-Allow-Origin': '*',
-      ETag: `"${embedScript.version}"`,
-    },
-  });
+  return scriptResponse(embedScript, request, { stale: ', stale-while-revalidate=86400', headers: { 'Access-Control-Allow-Origin': '*' } });
 }
