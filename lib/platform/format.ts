@@ -40,8 +40,10 @@ export function videoLabel(v: { title: string; description: string }): string {
 
 /** Text made safe inside HTML (elements and quoted attributes), for the few places that write HTML as a string. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c as keyof typeof ENTITIES]);
 }
+
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 const countFormat = onFirstUse(() => new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }));
 
