@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
+import './app.css';
 
 export const metadata: Metadata = {
   title: { default: 'Showreel: your best TikToks on one page', template: '%s · Showreel' },

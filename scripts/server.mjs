@@ -7,6 +7,7 @@ import next from 'next';
 import { settings } from '../lib/platform/config/index.mjs';
 import { EnvError } from '../lib/platform/config/schema.mjs';
 import { applyCachePolicy } from '../lib/platform/http/cache-policy.mjs';
+import { compressHtml } from '../lib/platform/http/compress-html.mjs';
 import { callDirect, DIRECT_ROUTES, directHandler } from '../lib/platform/http/direct-route.mjs';
 import { clientErrorResponse, gate } from '../lib/platform/http/gate.mjs';
 import { openOriginCache } from '../lib/platform/http/origin-cache.mjs';
@@ -95,6 +96,8 @@ const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) =
   void originCache.handle(req, res, () => {
     // How browsers and the edge in front may cache the answer, decided in one place.
     applyCachePolicy(res, req.url ?? '/', edgeTagsOf());
+    // The public page, a route handler's, gets the gzip and 304s Next gives its own pages (./compress-html.mjs).
+    compressHtml(req, res);
     void handle(req, res);
   });
 });

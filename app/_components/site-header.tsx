@@ -2,14 +2,13 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 /**
- * The bar above every page with chrome: the brand (linking to `brandHref`) and one action.
- * `prefetch={false}` where few follow the brand (a visitor's public page): nothing is fetched for it
- * while the page loads.
+ * The bar above every page with chrome: the brand (linking to `brandHref`) and one action. (The
+ * public page, not a React page, writes the same bar: app/(public)/_components/page-document.ts.)
  */
-export function SiteHeader({ brandHref = '/', prefetch, children }: { brandHref?: string; prefetch?: false; children: ReactNode }) {
+export function SiteHeader({ brandHref = '/', children }: { brandHref?: string; children: ReactNode }) {
   return (
     <header className="site-header">
-      <Link className="brand" href={brandHref} prefetch={prefetch}>
+      <Link className="brand" href={brandHref}>
         Show<span>reel</span>
       </Link>
       {children}

@@ -76,14 +76,17 @@ test("a visitor's second request is an edge hit; a save on either instance shows
   expect(second.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate, s-maxage=31536000');
   expect(second.headers.get('xkey')).toBeNull();
 
-  // A client navigation's RSC payload is kept apart from the HTML.
+  // A client navigation's RSC payload (of a React page: the embed; the public page is a plain
+  // document) is kept apart from the HTML.
   // (Next sends a payload request to the URL whose _rsc matches its headers: follow it there.)
-  const asked = await viaEdge(`/u/${user}?_rsc=abc`, { RSC: '1' });
-  const rscPath = asked.status === 307 ? (asked.headers.get('location') ?? '') : `/u/${user}?_rsc=abc`;
+  const embedHtml = await viaEdge(`/embed/${user}`);
+  const asked = await viaEdge(`/embed/${user}?_rsc=abc`, { RSC: '1' });
+  const rscPath = asked.status === 307 ? (asked.headers.get('location') ?? '') : `/embed/${user}?_rsc=abc`;
   const rsc = await viaEdge(rscPath, { RSC: '1' });
   expect(rsc.status).toBe(200);
   expect(rsc.headers.get('content-type')).toContain('text/x-component');
   expect((await viaEdge(rscPath, { RSC: '1' })).headers.get('x-cache')).toBe('HIT');
+  expect((await viaEdge(`/embed/${user}`)).body).toBe(embedHtml.body);
   expect((await viaEdge(`/u/${user}`)).body).toBe(first.body);
 
   // The embed and the JSON API are kept and purged the same way.

@@ -21,17 +21,27 @@ function showcaseDescription({ user, items, showcase }: PublicShowcase): string 
     : `${user.displayName} hasn't picked any videos yet.`;
 }
 
-/**
- * What a link to a showcase (its page or its embed) shows when pasted into a chat or a post: Open
- * Graph and Twitter card tags with the app's share image, and oEmbed discovery for sites that embed.
- */
-export function shareMetadata(showcase: PublicShowcase): Metadata {
+/** What a link to a showcase shows: its title, description, address, share image and oEmbed address. */
+export function shareInfo(showcase: PublicShowcase) {
   const title = showcaseTitle(showcase);
-  const description = showcaseDescription(showcase);
   const slug = slugOf(showcase);
   const url = publicPageUrl(showcase.user.handle, slug);
-  const image = { url: `${env().appUrl}${paths.shareImage(showcase.user.handle, slug)}`, ...SHARE_IMAGE, alt: title };
-  const oembedUrl = `${env().appUrl}${paths.oembed(url)}`;
+  return {
+    title,
+    description: showcaseDescription(showcase),
+    url,
+    image: { url: `${env().appUrl}${paths.shareImage(showcase.user.handle, slug)}`, ...SHARE_IMAGE, alt: title },
+    oembedUrl: `${env().appUrl}${paths.oembed(url)}`,
+  };
+}
+
+/**
+ * What a link to a showcase's embed shows when pasted into a chat or a post, as Next metadata: Open
+ * Graph and Twitter card tags with the app's share image, and oEmbed discovery for sites that embed.
+ * (The public page itself writes the same tags: app/(public)/_components/page-head.ts.)
+ */
+export function shareMetadata(showcase: PublicShowcase): Metadata {
+  const { title, description, url, image, oembedUrl } = shareInfo(showcase);
   return {
     title,
     description,

@@ -64,15 +64,14 @@ export function readPlayerMessage(event: MessageEvent): PlayerEvent | null {
   return typeof type === 'string' ? ({ type, value: (data as { value?: unknown }).value } as PlayerEvent) : null;
 }
 
+/** What a visitor is told of the player's error codes; `default` for any other. */
+export const PLAYER_ERROR_TEXTS = {
+  1001: 'This video is no longer available on TikTok. It may have been removed or made private.',
+  2001: "TikTok's player had a server problem. Please try again in a moment.",
+  3002: 'Tap play to start the video.',
+  default: "This video can't be played right now.",
+} as const;
+
 export function playerErrorText(code: unknown): string {
-  switch (code) {
-    case 1001:
-      return 'This video is no longer available on TikTok. It may have been removed or made private.';
-    case 2001:
-      return "TikTok's player had a server problem. Please try again in a moment.";
-    case 3002:
-      return 'Tap play to start the video.';
-    default:
-      return "This video can't be played right now.";
-  }
+  return code === 1001 || code === 2001 || code === 3002 ? PLAYER_ERROR_TEXTS[code] : PLAYER_ERROR_TEXTS.default;
 }

@@ -1,7 +1,5 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ShowcaseJsonLd } from '@/app/(public)/_components/showcase-json-ld';
+import { jsonLdScript, showcasePage } from '@/app/(public)/_components/showcase-page';
 import { db } from '@/lib/platform/db/client';
 import type { PublicShowcase } from '@/lib/showcase/public';
 import { isoDuration, showcaseJsonLd } from '@/lib/showcase/seo';
@@ -68,7 +66,7 @@ function showcase(title = 'Morning run'): PublicShowcase {
 
 /** The JSON-LD as a browser (and a crawler) reads it from the page's HTML. */
 function parsedFromHtml(s: PublicShowcase) {
-  const html = renderToStaticMarkup(createElement(ShowcaseJsonLd, { showcase: s }));
+  const html = jsonLdScript(s).value;
   const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
   expect(scripts).toHaveLength(1);
   // Nothing after the one element: the content could not close it early.
@@ -112,7 +110,7 @@ describe('the JSON-LD of a showcase page', () => {
   });
 
   it('keeps a hostile title inside its script element, and reads it back unchanged', () => {
-    const html = renderToStaticMarkup(createElement(ShowcaseJsonLd, { showcase: showcase(HOSTILE) }));
+    const html = jsonLdScript(showcase(HOSTILE)).value;
     expect(html).not.toContain('</script><script>');
     expect(html).not.toContain('<!--');
     const ld = parsedFromHtml(showcase(HOSTILE));
@@ -125,6 +123,33 @@ describe('the JSON-LD of a showcase page', () => {
 
   it('is what the page would have for the same showcase', () => {
     expect(parsedFromHtml(showcase())).toEqual(JSON.parse(JSON.stringify(showcaseJsonLd(showcase()))));
+  });
+});
+
+describe('the public page document', () => {
+  it('names its address, its description and its share tags, and carries the JSON-LD once', () => {
+    const page = showcasePage(showcase());
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain('<title>Ana Runner&#39;s Showreel · Showreel</title>');
+    expect(page).toContain('<link rel="canonical" href="https://showreel.test/u/ana.runs">');
+    expect(page).toContain('<meta name="description" content="2 hand-picked TikTok videos by Ana Runner (@ana.runs).">');
+    expect(page).toContain('<meta property="og:image" content="https://showreel.test/u/ana.runs/share-image">');
+    expect(page.match(/application\/ld\+json/g)).toHaveLength(1);
+  });
+
+  it('runs no framework on the phone: its scripts are the player and the counting script, and its stylesheet is inline', () => {
+    const page = showcasePage(showcase());
+    const sources = [...page.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+    expect(sources.filter((a) => !a.includes('application/ld+json')).map((a) => a.match(/src="([^"?]+)/)?.[1])).toEqual(['/player.js', '/count.js']);
+    expect(page).not.toContain('/_next/');
+    expect(page).toMatch(/<style>[^<]*\.showcase-grid[^<]*<\/style>/);
+  });
+
+  it("escapes a hostile title everywhere it shows it: the cards, the dialog's label, the head", () => {
+    const page = showcasePage(showcase(HOSTILE));
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).not.toContain('<!-- &');
+    expect(page).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
 
