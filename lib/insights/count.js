@@ -3,7 +3,7 @@
 // seen, that a video's player was opened and that a call-to-action link was followed. The tag:
 //   <script src="/count.js?v=…" data-showcase="{showcaseId}" data-video="{videoId, on /watch}" defer>
 // Hooks for the page's own code and markup:
-//   (window.showreel ||= []).push(['play', videoId])   a player was opened (app/_components/count-play.ts)
+//   (window.showreel ||= []).push(['play', videoId])   a player was opened (count-play.ts, player.js)
 //   <a data-showreel-link="{videoId}" href="…">        a video's call-to-action link
 (() => {
   const tag = document.currentScript;
@@ -13,10 +13,12 @@
   try {
     ref = document.referrer && new URL(document.referrer).host;
   } catch {}
-  // The dashboard's own preview of the embed (framed by this app) is the creator, not a visitor.
+  // The dashboard's preview of the embed (framed by this app) is the creator, not a visitor.
   if (window.top !== window && ref === location.host) return;
   const send = (type, video) => navigator.sendBeacon('/api/events', JSON.stringify({ type, showcase, video, ref }));
-  const view = () => send('view', tag.dataset.video);
+  // Sent once loaded and idle: paint and taps first.
+  const idle = () => (window.requestIdleCallback ?? setTimeout)(() => send('view', tag.dataset.video));
+  const view = () => (document.readyState === 'complete' ? idle() : addEventListener('load', idle, { once: true }));
   // A prerendered page is counted when it is shown, not when it is made.
   if (document.prerendering) document.addEventListener('prerenderingchange', view, { once: true });
   else view();
