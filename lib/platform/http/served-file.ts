@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * A file of the project served as it is written (a script, a stylesheet), read once from the
- * project folder, which a deployment ships with .next (README, Deploy), with its content hash:
+ * project folder, which a deployment ships with .next (docs/deploy.md, Production start), with its content hash:
  * a URL that names the hash (`?v={version}`) may be cached for a year.
  */
 export function servedFile(path: string): { source: string; version: string } {
