@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PictureProps } from '@/app/_components/picture-copy';
 import { beaconScript } from '@/lib/insights/beacon';
 import { formatDuration, videoLabel } from '@/lib/platform/format';
 import { type Html, html, trustedHtml } from '@/lib/platform/html';
@@ -14,19 +15,8 @@ import { pageDocument, playerScript } from './page-document';
 const EAGER_COVERS = 4;
 const COVER_SIZES = '(max-width: 600px) 50vw, 270px';
 
-type Picture = {
-  copy: PictureSources | null;
-  placeholder: string;
-  className: string;
-  alt: string;
-  width: number;
-  height: number;
-  sizes: string;
-  eager: boolean;
-};
-
 /** A cover or avatar from the app's own copies: every width in srcset, explicit dimensions, its colour while it loads. */
-function picture(p: Picture): Html {
+function picture(p: PictureProps): Html {
   return html`<img class="${p.className}" src="${p.copy?.src ?? p.placeholder}"${p.copy?.srcSet ? html` srcset="${p.copy.srcSet}"` : ''} sizes="${p.sizes}" alt="${p.alt}" width="${p.width}" height="${p.height}"${p.copy ? html` style="background-color:${p.copy.color}"` : ''} loading="${p.eager ? 'eager' : 'lazy'}" decoding="async">`;
 }
 
