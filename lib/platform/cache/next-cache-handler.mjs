@@ -40,6 +40,22 @@ async function dropAll(client, prefix) {
   return n;
 }
 
+/**
+ * A route handler's answer (the public page, the share image) with its cache tags. The handler
+ * library reads a page's tags from its x-next-cache-tags header but a route's only from what Next
+ * passes, which is nothing: without them a change on another instance (a tag revalidated in Redis)
+ * would not drop this instance's copy.
+ * @param {CacheHandlerValue} value
+ * @returns {CacheHandlerValue}
+ */
+export function withRouteTags(value) {
+  const cached = /** @type {{ kind?: string, headers?: Record<string, unknown> } | null} */ (value.value);
+  const header = cached?.kind === 'APP_ROUTE' ? cached.headers?.['x-next-cache-tags'] : undefined;
+  const named = Array.isArray(header) ? header.map(String) : typeof header === 'string' ? header.split(',') : [];
+  if (named.length === 0) return value;
+  return { ...value, tags: [...new Set([...(value.tags ?? []), ...named])] };
+}
+
 /** @returns {CacheHandlerConfig} */
 function create() {
   const { REDIS_URL, REDIS_KEY_PREFIX } = settings();
@@ -61,7 +77,8 @@ function create() {
   /** @type {typeof layer} */
   const kept = Object.assign(Object.create(layer), {
     /** @type {typeof layer.set} */
-    set: (key, value, ctx) => (isCacheable(/** @type {{ kind?: string, status?: number }} */ (value.value)) ? layer.set(key, value, ctx) : Promise.resolve()),
+    set: (key, value, ctx) =>
+      isCacheable(/** @type {{ kind?: string, status?: number }} */ (value.value)) ? layer.set(key, withRouteTags(value), ctx) : Promise.resolve(),
   });
   return { handlers: [kept] };
 }
