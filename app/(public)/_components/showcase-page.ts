@@ -59,8 +59,7 @@ export function jsonLdScript(showcase: PublicShowcase): Html {
 }
 
 /** The tags a link to the page shows when shared, its address for search engines, oEmbed discovery. */
-function headTags(showcase: PublicShowcase): Html {
-  const { title, description, url, image, oembedUrl } = shareInfo(showcase);
+function headTags(showcase: PublicShowcase, { title, description, url, image, oembedUrl }: ReturnType<typeof shareInfo>): Html {
   return html`<meta name="description" content="${description}"><link rel="canonical" href="${url}"><link rel="alternate" type="application/json+oembed" href="${oembedUrl}" title="${title}">
 <meta property="og:title" content="${title}"><meta property="og:description" content="${description}"><meta property="og:url" content="${url}"><meta property="og:site_name" content="Showreel"><meta property="og:image" content="${image.url}"><meta property="og:image:width" content="${image.width}"><meta property="og:image:height" content="${image.height}"><meta property="og:image:alt" content="${image.alt}"><meta property="og:type" content="profile">
 <meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="${title}"><meta name="twitter:description" content="${description}"><meta name="twitter:image" content="${image.url}">
@@ -89,6 +88,7 @@ ${
   )}</ul></nav>`
 }
 <script src="/count.js?v=${beaconScript.version}" data-showcase="${showcase.showcase.id}" defer></script></main>`;
+  const share = shareInfo(showcase);
   // The document's title is the showcase's, with the site's name after it (as every page's).
-  return pageDocument({ title: shareInfo(showcase).title, head: headTags(showcase), main });
+  return pageDocument({ title: share.title, head: headTags(showcase, share), main });
 }
